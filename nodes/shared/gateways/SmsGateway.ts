@@ -1,0 +1,77 @@
+import type { NormalizedStatus } from '../status/SmsStatus';
+import type { SmsError } from '../errors/SmsError';
+
+export type GatewayId = 'smsAssistent' | 'a1' | 'smsClub' | 'devino';
+
+/** One message to one recipient, already validated and normalized by the core. */
+export interface OutgoingSms {
+	/** The caller's key for this recipient (e.g. input item index); echoed in the result. */
+	ref: number;
+	/** E.164 with the plus, e.g. +375296717259. Adapters format it as their API wants. */
+	to: string;
+	text: string;
+	sender?: string;
+	/** When to send; undefined = now. */
+	sendAt?: Date;
+	/** How long the network keeps trying, in minutes. */
+	validityMinutes?: number;
+}
+
+export interface SendResult {
+	ref: number;
+	to: string;
+	/** Set when the gateway accepted the message. */
+	messageId?: string;
+	/** One id per part where the gateway gives them (Devino). */
+	partIds?: string[];
+	parts?: number;
+	status: NormalizedStatus;
+	error?: SmsError;
+}
+
+export interface StatusResult {
+	messageId: string;
+	partIds?: string[];
+	parts?: number;
+	status: NormalizedStatus;
+	error?: SmsError;
+}
+
+export interface Balance {
+	amount: number;
+	/** Currency code (UAH, BYN, RUB) or 'credits' where the gateway counts in credits. */
+	unit: string;
+}
+
+export interface GatewayLimits {
+	/** Recipients one send request may carry. */
+	maxRecipientsPerRequest: number;
+	/** Status ids one request may carry. */
+	maxStatusIdsPerRequest: number;
+	/** Documented or advised request rate; undefined = none known. */
+	maxRequestsPerSecond?: number;
+	/** Requests in flight at once. */
+	concurrency: number;
+	/** Earliest schedule allowed, in minutes from now; undefined = scheduling not offered. */
+	minScheduleLeadMinutes?: number;
+	maxValidityMinutes?: number;
+	supportsSenderList: boolean;
+}
+
+/**
+ * What every gateway adapter offers. Adapters speak the core's terms (E.164 in, normalized
+ * statuses and errors out) and hide everything about their wire format, auth and chunking.
+ * Per-recipient failures come back in results; whole-request failures throw SmsGatewayError.
+ */
+export interface SmsGateway {
+	readonly id: GatewayId;
+	readonly label: string;
+	readonly limits: GatewayLimits;
+	/** Exactly one result per input message, in input order. */
+	send(messages: OutgoingSms[]): Promise<SendResult[]>;
+	/** Exactly one result per input id, in input order. */
+	getStatuses(messageIds: string[]): Promise<StatusResult[]>;
+	getBalance(): Promise<Balance>;
+	/** Throws SmsGatewayError with code bad_request ("not offered by …") where the API has none. */
+	listSenders(): Promise<string[]>;
+}

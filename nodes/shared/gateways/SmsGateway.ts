@@ -1,3 +1,5 @@
+import type { HttpTransport } from '../http';
+import type { RetryPolicy, Sleep } from './requestPolicy';
 import type { NormalizedStatus } from '../status/SmsStatus';
 import type { SmsError } from '../errors/SmsError';
 
@@ -74,4 +76,30 @@ export interface SmsGateway {
 	getBalance(): Promise<Balance>;
 	/** Throws SmsGatewayError with code bad_request ("not offered by …") where the API has none. */
 	listSenders(): Promise<string[]>;
+}
+
+/** Which sender-name rules apply (see sender/validateSender.ts). */
+export type SenderRules = 'smsAssistent' | 'devino' | 'smsClub' | 'a1';
+
+export interface GatewayOptions {
+	retryPolicy?: RetryPolicy;
+	sleep?: Sleep;
+	/** Per-request timeout. */
+	timeoutMs?: number;
+	/** Injected clock, for schedule checks in tests. */
+	now?: () => Date;
+}
+
+/**
+ * How the node finds and builds an adapter. A fifth gateway is one more definition in
+ * gateways/registry.ts (and its credential); the node reads only this.
+ */
+export interface GatewayDefinition {
+	id: GatewayId;
+	label: string;
+	/** Name of the n8n credential type that holds its secrets. */
+	credentialName: string;
+	senderRules: SenderRules;
+	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
+	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): SmsGateway;
 }

@@ -1,0 +1,28 @@
+import { SmsGatewayError } from '../errors/SmsError';
+import { smsError } from '../errors/errorTable';
+
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The credential's base URL, or the gateway's default. Plain http is refused except on loopback,
+ * so credentials are never sent in clear text by mistake while local emulators still work.
+ */
+export function resolveBaseUrl(value: unknown, defaultUrl: string, gatewayName: string): string {
+	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : defaultUrl;
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: the base URL "${text}" is not a valid URL`));
+	}
+	const loopback = LOOPBACK_HOSTS.test(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new SmsGatewayError(
+			smsError('bad_request', `${gatewayName}: the base URL must start with https:// (plain http is allowed only for 127.0.0.1/localhost)`),
+		);
+	}
+	if (url.username || url.password) {
+		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: put credentials in their fields, not in the base URL`));
+	}
+	return text.replace(/\/+$/, '');
+}

@@ -63,7 +63,9 @@ export interface GatewayLimits {
 /**
  * What every gateway adapter offers. Adapters speak the core's terms (E.164 in, normalized
  * statuses and errors out) and hide everything about their wire format, auth and chunking.
- * Per-recipient failures come back in results; whole-request failures throw SmsGatewayError.
+ * send() and getStatuses() never throw once they have started talking to the gateway: a failed
+ * request marks each of its recipients (or ids) with the error, so a batch whose third chunk fails
+ * still reports the first two as sent. getBalance() and listSenders() throw SmsGatewayError.
  */
 export interface SmsGateway {
 	readonly id: GatewayId;

@@ -66,7 +66,10 @@ async function startEmulator(spec, options = {}) {
 		state,
 		ledger: state.ledger,
 		faults: state.faults,
-		config: state.config,
+		// A getter: reset() replaces the config object.
+		get config() {
+			return state.config;
+		},
 		/** Moves the emulator's clock forward so statuses progress without waiting. */
 		advance(ms) {
 			state.clockOffsetMs += ms;
@@ -149,7 +152,10 @@ async function serve(spec, state, req, res, rawBody) {
 function createContext(state, req, res, url, rawBody, fault) {
 	const ctx = {
 		state,
-		config: state.config,
+		// A getter: reset() replaces the config object.
+		get config() {
+			return state.config;
+		},
 		ledger: state.ledger,
 		now: state.now,
 		req,

@@ -1,0 +1,68 @@
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { createGateway, type GatewayHandle } from './createGateway';
+import { batchRecipientProperties } from './descriptions/batchProperties';
+import { gatewayCredentials, gatewayProperty, gatewaySubtitle } from './descriptions/gatewayProperties';
+import { messageIdsProperty } from './descriptions/getStatusProperties';
+import { batchTextProperty, senderProperty, textProperty, toProperty } from './descriptions/messageProperties';
+import { operationProperty } from './descriptions/operationProperty';
+import { getStatusOptionsProperty, sendBatchOptionsProperty, sendOptionsProperty } from './descriptions/optionsProperties';
+import { getSenders } from './loadSenderOptions';
+import { getBalance } from './operations/getBalance';
+import { getStatus } from './operations/getStatus';
+import { listSenders } from './operations/listSenders';
+import { maxRetryWaitSeconds } from './operations/readSettings';
+import { send } from './operations/send';
+import { sendBatch } from './operations/sendBatch';
+
+type Operation = (context: IExecuteFunctions, handle: GatewayHandle) => Promise<INodeExecutionData[]>;
+
+const OPERATIONS: Readonly<Record<string, Operation>> = { send, sendBatch, getStatus, getBalance, listSenders };
+
+export class SmsGateway implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMS Gateway',
+		name: 'smsGateway',
+		icon: { light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: gatewaySubtitle(),
+		description: 'Send SMS and check delivery through SMS-assistent, A1, SMSClub or Devino (integrationapi.net)',
+		defaults: { name: 'SMS Gateway' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: gatewayCredentials(),
+		properties: [
+			gatewayProperty,
+			operationProperty,
+			toProperty,
+			...batchRecipientProperties,
+			textProperty,
+			batchTextProperty,
+			senderProperty,
+			messageIdsProperty,
+			sendOptionsProperty,
+			sendBatchOptionsProperty,
+			getStatusOptionsProperty,
+		],
+	};
+
+	methods = {
+		loadOptions: { getSenders },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const gatewayId = this.getNodeParameter('gateway', 0) as string;
+		const run = OPERATIONS[operation];
+		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this));
+		return [await run(this, handle)];
+	}
+}

@@ -1,0 +1,34 @@
+import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { SmsGatewayError } from '../shared/errors/SmsError';
+import type { GatewayDefinition, SmsGateway } from '../shared/gateways/SmsGateway';
+import { DEFAULT_RETRY_POLICY } from '../shared/gateways/requestPolicy';
+import { findGatewayDefinition } from '../shared/gateways/registry';
+import { gatewayApiError } from './errors';
+import { createN8nTransport } from './transport';
+
+export interface GatewayHandle {
+	definition: GatewayDefinition;
+	gateway: SmsGateway;
+}
+
+/** Finds the selected gateway in the registry and builds its adapter on n8n's request helper. */
+export async function createGateway(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	gatewayId: string,
+	maxRetryWaitSeconds = DEFAULT_RETRY_POLICY.maxWaitMs / 1000,
+): Promise<GatewayHandle> {
+	const definition = findGatewayDefinition(gatewayId);
+	if (!definition) throw new NodeOperationError(context.getNode(), `Unknown gateway "${gatewayId}"`);
+	const credentials = await context.getCredentials(definition.credentialName);
+	const transport = createN8nTransport(context, definition.credentialName);
+	const waitSeconds = Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0 ? maxRetryWaitSeconds : 60;
+	try {
+		const gateway = definition.create(credentials, transport, {
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxWaitMs: waitSeconds * 1000 },
+		});
+		return { definition, gateway };
+	} catch (error) {
+		if (error instanceof SmsGatewayError) throw gatewayApiError(context.getNode(), error.error);
+		throw error;
+	}
+}

@@ -1,0 +1,44 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { GATEWAY_DEFINITIONS } from '../../shared/gateways/registry';
+
+export const gatewayProperty: INodeProperties = {
+	displayName: 'Gateway',
+	name: 'gateway',
+	type: 'options',
+	noDataExpression: true,
+	options: GATEWAY_DEFINITIONS.map((definition) => ({ name: definition.label, value: definition.id })),
+	default: 'smsAssistent',
+	description: 'The SMS gateway to use; each gateway has its own credential',
+};
+
+/**
+ * n8n needs the credential list up front, so it is generated from the registry: one entry per
+ * credential type, shown for the gateways that use it (A1 and SMSClub share one).
+ */
+export function gatewayCredentials(): INodeCredentialDescription[] {
+	const gatewaysByCredential = new Map<string, string[]>();
+	for (const definition of GATEWAY_DEFINITIONS) {
+		const gateways = gatewaysByCredential.get(definition.credentialName) ?? [];
+		gateways.push(definition.id);
+		gatewaysByCredential.set(definition.credentialName, gateways);
+	}
+	return [...gatewaysByCredential].map(([name, gateways]) => ({
+		name,
+		required: true,
+		displayOptions: { show: { gateway: gateways } },
+	}));
+}
+
+const OPERATION_LABELS: Readonly<Record<string, string>> = {
+	send: 'Send SMS',
+	sendBatch: 'Send Batch',
+	getStatus: 'Get Status',
+	getBalance: 'Get Balance',
+	listSenders: 'List Senders',
+};
+
+/** "SMSClub: Send Batch" under the node's name on the canvas. */
+export function gatewaySubtitle(): string {
+	const gateways = JSON.stringify(Object.fromEntries(GATEWAY_DEFINITIONS.map((d) => [d.id, d.label])));
+	return `={{ ${gateways}[$parameter["gateway"]] + ": " + ${JSON.stringify(OPERATION_LABELS)}[$parameter["operation"]] }}`;
+}

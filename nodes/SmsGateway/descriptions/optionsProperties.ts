@@ -1,0 +1,154 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const checkBalanceFirst: INodeProperties = {
+	displayName: 'Check Balance First',
+	name: 'checkBalanceFirst',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to compare the estimated cost (parts × Price Per Part) with the balance before sending, and refuse the whole batch, sending nothing, when it does not cover it',
+};
+
+const defaultCountry: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: [
+		{ name: 'Belarus (+375)', value: 'BY' },
+		{ name: 'Kazakhstan (+7)', value: 'KZ' },
+		{ name: 'Latvia (+371)', value: 'LV' },
+		{ name: 'Lithuania (+370)', value: 'LT' },
+		{ name: 'Poland (+48)', value: 'PL' },
+		{ name: 'Russia (+7)', value: 'RU' },
+		{ name: 'Ukraine (+380)', value: 'UA' },
+	],
+	default: 'BY',
+	description: 'Country of phone numbers written without a country code (e.g. 8 029 123-45-67)',
+};
+
+const deduplicate: INodeProperties = {
+	displayName: 'Deduplicate Recipients',
+	name: 'deduplicate',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to send the same text to the same number only once. Duplicates still get an output item, marked "skippedDuplicate", with the message ID of the first one.',
+};
+
+const dryRun: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only validate and estimate: numbers, text, parts, encoding, cost and the balance after sending. Nothing is sent.',
+};
+
+const includeInputFields: INodeProperties = {
+	displayName: 'Include Input Fields',
+	name: 'includeInputFields',
+	type: 'boolean',
+	default: false,
+	description: "Whether to copy the input item's fields into the output item",
+};
+
+export const maxRetryWaitSeconds: INodeProperties = {
+	displayName: 'Max Retry Wait (Seconds)',
+	name: 'maxRetryWaitSeconds',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 60,
+	description:
+		'Longest wait the node accepts before retrying a rate-limited or unavailable gateway. A send whose answer was lost is never retried.',
+};
+
+const pricePerPart: INodeProperties = {
+	displayName: 'Price Per Part',
+	name: 'pricePerPart',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 4 },
+	default: 0,
+	description: 'Price of one SMS part in the unit of your balance; used for the cost estimate and Check Balance First',
+};
+
+const sanitize: INodeProperties = {
+	displayName: 'Sanitize Typographic Characters',
+	name: 'sanitize',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to replace typographic quotes, dashes, ellipses and special spaces with plain ones, which keeps Latin text in the cheaper GSM-7 encoding',
+};
+
+const scheduleAt: INodeProperties = {
+	displayName: 'Schedule At',
+	name: 'scheduleAt',
+	type: 'dateTime',
+	default: '',
+	description:
+		"When to send, in the workflow's time zone; empty sends now. Each gateway has its own minimum lead time (SMS-assistent: 10 minutes).",
+};
+
+const transliterate: INodeProperties = {
+	displayName: 'Transliterate Cyrillic',
+	name: 'transliterate',
+	type: 'options',
+	options: [
+		{ name: 'Off', value: 'off' },
+		{ name: 'Russian', value: 'ru' },
+		{ name: 'Belarusian', value: 'be' },
+	],
+	default: 'off',
+	description: 'Whether to write Cyrillic text in Latin letters, which fits about twice as many characters per SMS part',
+};
+
+const validityHours: INodeProperties = {
+	displayName: 'Validity (Hours)',
+	name: 'validityHours',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description: "How long the network keeps trying to deliver; 0 uses the gateway's default",
+};
+
+const sendOptions = [
+	defaultCountry,
+	dryRun,
+	includeInputFields,
+	maxRetryWaitSeconds,
+	pricePerPart,
+	sanitize,
+	scheduleAt,
+	transliterate,
+	validityHours,
+];
+
+export const sendOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions: { show: { operation: ['send'] } },
+	options: sendOptions,
+};
+
+export const sendBatchOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions: { show: { operation: ['sendBatch'] } },
+	options: [checkBalanceFirst, defaultCountry, deduplicate, ...sendOptions.slice(1)],
+};
+
+export const getStatusOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	displayOptions: { show: { operation: ['getStatus'] } },
+	options: [includeInputFields, maxRetryWaitSeconds],
+};

@@ -1,0 +1,190 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { SmsError } from '../../shared/errors/SmsError';
+import { smsError } from '../../shared/errors/errorTable';
+import type { Balance, OutgoingSms, SendResult } from '../../shared/gateways/SmsGateway';
+import { balanceCovers, estimateCost, type CostEstimate } from '../../shared/batch/costEstimate';
+import { findDuplicates } from '../../shared/batch/findDuplicates';
+import { statusOf } from '../../shared/status/normalizeStatus';
+import type { GatewayHandle } from '../createGateway';
+import { asSmsError, gatewayApiError, invalidInputError } from '../errors';
+import { outputItem, recipientJson, type RecipientOutcome } from '../output';
+import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../prepareMessage';
+
+/** Settings that apply to the whole run, read from the first item. */
+export interface DeliverySettings {
+	dryRun: boolean;
+	pricePerPart?: number;
+	deduplicate: boolean;
+	checkBalanceFirst: boolean;
+	/** Per input item. */
+	includeInputFields: (itemIndex: number) => boolean;
+}
+
+/**
+ * The one path every message takes, for Send SMS and Send Batch alike: validate everything
+ * first, then (unless it is a dry run or the balance check refuses) hand all messages to ONE
+ * gateway.send call, which batches and rate-limits, and map every answer back to its recipient.
+ */
+export async function deliverMessages(
+	context: IExecuteFunctions,
+	handle: GatewayHandle,
+	requests: MessageRequest[],
+	settings: DeliverySettings,
+): Promise<INodeExecutionData[]> {
+	const { definition, gateway } = handle;
+	const node = context.getNode();
+	const continueOnFail = context.continueOnFail();
+	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone() };
+	const preparations = requests.map((request) => prepareMessage(request, preparationContext));
+
+	const firstInvalid = preparations.find((p): p is Extract<Preparation, { ok: false }> => !p.ok);
+	if (firstInvalid && !continueOnFail) throw invalidInputError(node, firstInvalid.error, firstInvalid.itemIndex);
+
+	const messages = preparations.map((p) => (p.ok ? p.message : undefined));
+	const duplicateOf = settings.deduplicate
+		? findDuplicates(messages.map((m) => (m ? duplicateKey(m) : undefined)))
+		: messages.map(() => undefined);
+	const toSend = messages
+		.map((message, index) => ({ message, index }))
+		.filter((entry): entry is { message: PreparedMessage; index: number } => !!entry.message && duplicateOf[entry.index] === undefined);
+
+	let estimate: RunEstimate;
+	let refusal: SmsError | undefined;
+	try {
+		estimate = await estimateRun(handle, toSend.map((e) => e.message.analysis.parts), settings);
+		refusal = settings.dryRun ? undefined : balanceRefusal(estimate, settings);
+	} catch (error) {
+		// The balance check itself failed: nothing may be sent without it.
+		const cause = asSmsError(error);
+		if (!continueOnFail) throw gatewayApiError(node, cause, undefined, 'The balance could not be checked, so nothing was sent.');
+		estimate = estimateCost(toSend.map((e) => e.message.analysis.parts), settings.pricePerPart);
+		refusal = { ...cause, message: `The balance could not be checked, so nothing was sent: ${cause.message}` };
+	}
+	if (refusal && !continueOnFail) {
+		throw new NodeOperationError(node, refusal.message, { description: 'Nothing was sent. Top up the balance or send fewer or shorter messages.' });
+	}
+
+	const results = new Map<number, SendResult>();
+	if (!settings.dryRun && !refusal && toSend.length > 0) {
+		const outgoing: OutgoingSms[] = toSend.map(({ message, index }) => ({
+			ref: index,
+			to: message.to,
+			text: message.text,
+			sender: message.sender,
+			sendAt: message.sendAt,
+			validityMinutes: message.validityMinutes,
+		}));
+		let answers: SendResult[];
+		try {
+			answers = await gateway.send(outgoing);
+		} catch (error) {
+			// Adapters report per recipient once they talk to the gateway; a throw means nothing was answered.
+			const cause = asSmsError(error);
+			answers = outgoing.map((sms) => ({ ref: sms.ref, to: sms.to, status: statusOf(cause.code === 'outcome_unknown' ? 'unknown' : 'failed'), error: cause }));
+		}
+		for (const answer of answers) results.set(answer.ref, answer);
+	}
+
+	const outcomes: RecipientOutcome[] = preparations.map((preparation, index) => {
+		if (!preparation.ok) {
+			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true };
+		}
+		const { message } = preparation;
+		const original = duplicateOf[index];
+		const sentAs = original ?? index;
+		const outcome: RecipientOutcome = {
+			gateway: definition.id,
+			to: message.to,
+			message,
+			dryRun: settings.dryRun || !!refusal,
+			cost: estimate.pricePerPart !== undefined ? roundCost(message.analysis.parts * estimate.pricePerPart) : undefined,
+			extra: extraFields(settings, estimate, original),
+		};
+		if (settings.dryRun) return outcome;
+		if (refusal) return { ...outcome, error: refusal };
+		outcome.result = results.get(sentAs) ?? missingResult(sentAs, message);
+		return outcome;
+	});
+
+	if (!continueOnFail) {
+		const failed = outcomes.findIndex((o) => o.error ?? o.result?.error);
+		if (failed >= 0) {
+			const accepted = outcomes.filter((o) => o.result?.messageId).length;
+			const note = accepted > 0
+				? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
+				: undefined;
+			const error = (outcomes[failed].error ?? outcomes[failed].result?.error) as SmsError;
+			throw gatewayApiError(node, error, requests[failed].itemIndex, note);
+		}
+	}
+
+	const inputs = context.getInputData();
+	return outcomes.map((outcome, index) => {
+		const itemIndex = requests[index].itemIndex;
+		return outputItem(recipientJson(outcome), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
+	});
+}
+
+/** Same number, text, sender and time: sending it again would only bill twice. */
+function duplicateKey(message: PreparedMessage): string {
+	return JSON.stringify([message.to, message.text, message.sender ?? '', message.sendAt?.getTime() ?? 0]);
+}
+
+type RunEstimate = CostEstimate & { balanceError?: string };
+
+async function estimateRun(handle: GatewayHandle, parts: number[], settings: DeliverySettings): Promise<RunEstimate> {
+	const wantsBalance = settings.dryRun || settings.checkBalanceFirst;
+	if (!wantsBalance) return estimateCost(parts, settings.pricePerPart);
+	let balance: Balance | undefined;
+	try {
+		balance = await handle.gateway.getBalance();
+	} catch (error) {
+		if (!settings.dryRun) throw error;
+		return { ...estimateCost(parts, settings.pricePerPart), balanceError: asSmsError(error).message };
+	}
+	return estimateCost(parts, settings.pricePerPart, balance);
+}
+
+function balanceRefusal(estimate: CostEstimate, settings: DeliverySettings): SmsError | undefined {
+	if (!settings.checkBalanceFirst || estimate.parts === 0) return undefined;
+	if (balanceCovers(estimate) !== false) return undefined;
+	return smsError(
+		'insufficient_funds',
+		`The balance of ${estimate.balanceBefore} ${estimate.unit ?? ''} does not cover the estimated cost of ${estimate.cost} ` +
+			`(${estimate.parts} parts × ${estimate.pricePerPart}); the whole batch was refused and nothing was sent`,
+	);
+}
+
+function extraFields(settings: DeliverySettings, estimate: RunEstimate, duplicateOf: number | undefined): IDataObject {
+	const extra: IDataObject = {};
+	if (settings.deduplicate) {
+		extra.skippedDuplicate = duplicateOf !== undefined;
+		extra.duplicateOf = duplicateOf ?? null;
+	}
+	if (settings.dryRun || settings.checkBalanceFirst) {
+		extra.estimate = {
+			messages: estimate.messages,
+			parts: estimate.parts,
+			cost: estimate.cost ?? null,
+			balanceBefore: estimate.balanceBefore ?? null,
+			balanceAfter: estimate.balanceAfter ?? null,
+			unit: estimate.unit ?? null,
+			...(estimate.balanceError ? { balanceError: estimate.balanceError } : {}),
+		};
+	}
+	return extra;
+}
+
+/** An adapter must answer every ref; if one does not, say so rather than invent a result. */
+function missingResult(ref: number, message: PreparedMessage): SendResult {
+	return {
+		ref,
+		to: message.to,
+		status: statusOf('unknown'),
+		error: smsError('outcome_unknown', 'The gateway adapter returned no result for this recipient; check the gateway before re-sending'),
+	};
+}
+
+function roundCost(value: number): number {
+	return Math.round(value * 10_000) / 10_000;
+}

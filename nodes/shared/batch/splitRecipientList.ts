@@ -1,0 +1,31 @@
+import { normalizePhone } from '../phone/normalizePhone';
+import type { PhoneOptions } from '../phone/PhoneResult';
+
+const SEPARATORS = /[,;\r\n]+/;
+
+/**
+ * Splits a pasted recipient list into single numbers. Commas, semicolons and line breaks always
+ * separate; spaces separate only when the spaced run is not itself one number, because people
+ * write "+375 29 123 45 67" as often as "+375291234567 +375331234567".
+ */
+export function splitRecipientList(value: unknown, options: PhoneOptions = {}): string[] {
+	if (value === undefined || value === null) return [];
+	if (Array.isArray(value)) return value.flatMap((entry) => splitRecipientList(entry, options));
+	if (typeof value === 'number') return [String(value)];
+	if (typeof value === 'object') {
+		// An object from an expression such as {{ $json.contacts }}: its phone-looking field.
+		const phone = (value as Record<string, unknown>).phone ?? (value as Record<string, unknown>).to;
+		return phone === undefined ? [JSON.stringify(value)] : splitRecipientList(phone, options);
+	}
+	const recipients: string[] = [];
+	for (const chunk of String(value).split(SEPARATORS)) {
+		const trimmed = chunk.trim();
+		if (trimmed === '') continue;
+		if (!/\s/.test(trimmed) || normalizePhone(trimmed, options).ok) {
+			recipients.push(trimmed);
+			continue;
+		}
+		recipients.push(...trimmed.split(/\s+/));
+	}
+	return recipients;
+}

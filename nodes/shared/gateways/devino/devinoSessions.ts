@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Devino session ids, shared by every adapter in the process so that each workflow run does not
+ * log in again. Keyed by base URL, login and a hash of the password: a changed password gets its
+ * own session and the password itself is not kept here.
+ */
+interface SessionEntry {
+	sessionId?: string;
+	expiresAt: number;
+	/** A login in flight, so that parallel status calls share it instead of each logging in. */
+	pending?: Promise<string>;
+}
+
+/** Devino keeps a session 120 minutes; using it no later than 110 leaves room for clock drift. */
+export const DEVINO_SESSION_REUSE_MS = 110 * 60_000;
+
+const sessions = new Map<string, SessionEntry>();
+
+export function devinoSessionKey(baseUrl: string, login: string, password: string): string {
+	const passwordHash = createHash('sha256').update(password).digest('hex');
+	return `${baseUrl}\n${login}\n${passwordHash}`;
+}
+
+export async function getDevinoSession(key: string, now: () => number, logIn: () => Promise<string>): Promise<string> {
+	const entry = sessions.get(key);
+	if (entry?.sessionId && entry.expiresAt > now()) return entry.sessionId;
+	if (entry?.pending) return entry.pending;
+	const pending = logIn();
+	sessions.set(key, { expiresAt: 0, pending });
+	try {
+		const sessionId = await pending;
+		sessions.set(key, { sessionId, expiresAt: now() + DEVINO_SESSION_REUSE_MS });
+		return sessionId;
+	} catch (error) {
+		if (sessions.get(key)?.pending === pending) sessions.delete(key);
+		throw error;
+	}
+}
+
+/** Forgets a session the gateway refused, unless another call has already replaced it. */
+export function dropDevinoSession(key: string, sessionId: string): void {
+	if (sessions.get(key)?.sessionId === sessionId) sessions.delete(key);
+}
+
+/** Session ids currently held, so error messages can be scrubbed of them. */
+export function heldDevinoSession(key: string): string | undefined {
+	return sessions.get(key)?.sessionId;
+}
+
+/** For tests: start from no sessions. */
+export function clearDevinoSessions(): void {
+	sessions.clear();
+}

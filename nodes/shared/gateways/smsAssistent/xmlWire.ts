@@ -1,0 +1,123 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { SmsAssistentWire } from './wire';
+import {
+	sharedDefaults,
+	toInteger,
+	UnexpectedAnswerError,
+	validitySeconds,
+	type PackageMessage,
+	type SentMessageAnswer,
+	type SmsAssistentAuth,
+	type StatusAnswer,
+	type WireAnswer,
+} from './smsAssistentPackage';
+
+type XmlNode = Record<string, unknown>;
+
+const TEXT = '#text';
+const ATTR = '@_';
+
+// processEntities escapes & < > " ' in text and attributes, so any message text is safe.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: ATTR, textNodeName: TEXT, suppressEmptyNode: true, processEntities: true });
+const parser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: ATTR,
+	textNodeName: TEXT,
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: false,
+	isArray: (name) => name === 'msg',
+});
+
+/** `POST {base}/xml` (seed 001, section 3). */
+export const xmlWire: SmsAssistentWire = {
+	path: '/xml',
+	contentType: 'text/xml; charset=utf-8',
+
+	buildSend(auth, { dateSend, messages, recipientField }) {
+		const shared = sharedDefaults(messages);
+		const msg = messages.map((m) => {
+			const node: XmlNode = { [ATTR + recipientField]: m.recipient };
+			if (shared.sender === undefined && m.sender !== undefined) node[`${ATTR}sender`] = m.sender;
+			if (shared.validityMinutes === undefined && m.validityMinutes !== undefined) node[`${ATTR}validity_period`] = validitySeconds(m.validityMinutes);
+			if (shared.text === undefined) node[TEXT] = m.text;
+			return node;
+		});
+		const message: XmlNode = {};
+		const defaults = xmlFields(shared);
+		if (Object.keys(defaults).length > 0) message.default = defaults;
+		message.msg = msg;
+		return document({ ...authAttributes(auth), ...(dateSend ? { [`${ATTR}date_send`]: dateSend } : {}), message });
+	},
+
+	parseSend(body) {
+		return parseItems(body, 'message', (item): SentMessageAnswer => {
+			const smsId = toInteger(item[`${ATTR}sms_id`]);
+			if (smsId === undefined) throw new UnexpectedAnswerError('a message without sms_id');
+			// A refused message carries its error code as text; an accepted one is empty.
+			const text = textOf(item);
+			const errorCode = text === '' ? (smsId > 0 ? 0 : undefined) : toInteger(text);
+			if (errorCode === undefined) throw new UnexpectedAnswerError('a message with neither an id nor an error code');
+			return { smsId: String(smsId), parts: toInteger(item[`${ATTR}sms_count`]), errorCode };
+		});
+	},
+
+	buildStatuses(auth, messageIds) {
+		return document({ ...authAttributes(auth), status: { msg: messageIds.map((id) => ({ [`${ATTR}sms_id`]: id })) } });
+	},
+
+	parseStatuses(body) {
+		return parseItems(body, 'status', (item): StatusAnswer => {
+			const smsId = item[`${ATTR}sms_id`];
+			if (typeof smsId !== 'string') throw new UnexpectedAnswerError('a status without sms_id');
+			const text = textOf(item);
+			const errorCode = toInteger(text);
+			return {
+				smsId,
+				parts: toInteger(item[`${ATTR}sms_count`]),
+				// The status word is the text; a negative number there is a refusal of that id.
+				status: errorCode === undefined ? text : undefined,
+				errorCode: errorCode !== undefined && errorCode < 0 ? errorCode : undefined,
+			};
+		});
+	},
+};
+
+function document(packageNode: XmlNode): string {
+	return builder.build({ '?xml': { [`${ATTR}version`]: '1.0', [`${ATTR}encoding`]: 'utf-8' }, package: packageNode });
+}
+
+/** The password is an attribute of <package>; with a token only the login is (the token is a header). */
+function authAttributes(auth: SmsAssistentAuth): XmlNode {
+	return 'password' in auth ? { [`${ATTR}login`]: auth.login, [`${ATTR}password`]: auth.password } : { [`${ATTR}login`]: auth.login };
+}
+
+function xmlFields(fields: Partial<Omit<PackageMessage, 'recipient'>>): XmlNode {
+	const out: XmlNode = {};
+	if (fields.sender !== undefined) out[`${ATTR}sender`] = fields.sender;
+	if (fields.validityMinutes !== undefined) out[`${ATTR}validity_period`] = validitySeconds(fields.validityMinutes);
+	if (fields.text !== undefined) out[TEXT] = fields.text;
+	return out;
+}
+
+function textOf(node: XmlNode): string {
+	const text = node[TEXT];
+	return typeof text === 'string' ? text.trim() : '';
+}
+
+function parseItems<T>(body: string, key: 'message' | 'status', read: (item: XmlNode) => T): WireAnswer<T> {
+	if (body.trim() === '' || XMLValidator.validate(body) !== true) throw new UnexpectedAnswerError('not well-formed XML');
+	const root = (parser.parse(body) as XmlNode).package;
+	if (typeof root !== 'object' || root === null) throw new UnexpectedAnswerError('no <package> element');
+	const pkg = root as XmlNode;
+	if ('error' in pkg) {
+		const code = toInteger(typeof pkg.error === 'object' ? textOf(pkg.error as XmlNode) : pkg.error);
+		if (code === undefined) throw new UnexpectedAnswerError('an <error> that is not a number');
+		return { kind: 'error', code };
+	}
+	const section = pkg[key];
+	if (typeof section !== 'object' || section === null) throw new UnexpectedAnswerError(`no <${key}> element`);
+	const list = (section as XmlNode).msg;
+	if (!Array.isArray(list)) throw new UnexpectedAnswerError(`no <msg> in <${key}>`);
+	return { kind: 'items', items: list.map((item) => read(typeof item === 'object' && item !== null ? (item as XmlNode) : { [TEXT]: String(item) })) };
+}

@@ -1,0 +1,230 @@
+import { SmsGatewayError, type SmsError } from '../../errors/SmsError';
+import { smsError } from '../../errors/errorTable';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../http';
+import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
+import { SMSCLUB_STATUSES } from '../../status/smsClubStatuses';
+import { analyzeText } from '../../text/analyzeText';
+import { callGateway, describeBody } from '../callGateway';
+import {
+	chunk,
+	createRateLimiter,
+	DEFAULT_RETRY_POLICY,
+	mapWithConcurrency,
+	realSleep,
+	withRetry,
+	type RetryPolicy,
+	type Sleep,
+} from '../requestPolicy';
+import type {
+	Balance,
+	GatewayLimits,
+	GatewayOptions,
+	OutgoingSms,
+	SendResult,
+	SmsGateway,
+	StatusResult,
+} from '../SmsGateway';
+import { planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
+import {
+	errorForRefusedRecipient,
+	errorForResponse,
+	outcomeUnknown,
+	redact,
+	SMSCLUB_LABEL,
+} from './smsClubResponseErrors';
+import {
+	parseBalanceAnswer,
+	parseSendAnswer,
+	parseSendersAnswer,
+	parseStatusAnswer,
+	phoneDigits,
+	SMSCLUB_PATHS,
+	type SmsClubSendBody,
+} from './wire';
+
+export const SMSCLUB_DEFAULT_BASE_URL = 'https://im.smsclub.mobi';
+
+export const SMSCLUB_LIMITS: GatewayLimits = {
+	maxRecipientsPerRequest: 100,
+	maxStatusIdsPerRequest: 100,
+	// The gateway allows about 9 requests a second; one less leaves room for network jitter.
+	maxRequestsPerSecond: 8,
+	concurrency: 3,
+	// Scheduling is not documented, so it is not offered.
+	minScheduleLeadMinutes: undefined,
+	// [guess] `lifetime` is in minutes; a day is the usual network maximum.
+	maxValidityMinutes: 1440,
+	supportsSenderList: true,
+};
+
+export interface SmsClubConfig {
+	baseUrl: string;
+	token: string;
+}
+
+export class SmsClubGateway implements SmsGateway {
+	readonly id = 'smsClub' as const;
+	readonly label = SMSCLUB_LABEL;
+	readonly limits = SMSCLUB_LIMITS;
+
+	private readonly retryPolicy: RetryPolicy;
+	private readonly sleep: Sleep;
+	private readonly now: () => Date;
+	private readonly paceRequest: () => Promise<void>;
+
+	constructor(
+		private readonly config: SmsClubConfig,
+		private readonly transport: HttpTransport,
+		private readonly options: GatewayOptions = {},
+	) {
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.sleep = options.sleep ?? realSleep;
+		this.now = options.now ?? (() => new Date());
+		this.paceRequest = createRateLimiter(SMSCLUB_LIMITS.maxRequestsPerSecond, this.sleep);
+	}
+
+	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		const results = new Array<SendResult>(messages.length);
+		const sendable: SendableMessage[] = [];
+		messages.forEach((message, index) => {
+			const refusal = refuseBeforeSending(message);
+			if (refusal) results[index] = failedResult(message, refusal);
+			else {
+				sendable.push({
+					index,
+					digits: phoneDigits(message.to),
+					text: message.text,
+					sender: message.sender as string,
+					lifetimeMinutes: message.validityMinutes === undefined ? undefined : Math.max(1, Math.round(message.validityMinutes)),
+				});
+			}
+		});
+		const requests = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
+		await mapWithConcurrency(requests, SMSCLUB_LIMITS.concurrency, async (request) => {
+			for (const [index, result] of await this.sendOneRequest(request, messages)) results[index] = result;
+		});
+		return results;
+	}
+
+	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {
+		const chunks = chunk(messageIds, SMSCLUB_LIMITS.maxStatusIdsPerRequest);
+		const answers = await mapWithConcurrency(chunks, SMSCLUB_LIMITS.concurrency, async (ids) => {
+			try {
+				const statuses = await this.call(SMSCLUB_PATHS.status, { id_sms: ids }, true, parseStatusAnswer);
+				return ids.map((id) => statusResult(id, statuses.get(String(id).trim())));
+			} catch (error) {
+				const reason = toSmsError(error);
+				return ids.map((id) => ({ messageId: id, status: statusOf('unknown', String(reason.gatewayCode ?? '')), error: reason }));
+			}
+		});
+		return answers.flat();
+	}
+
+	async getBalance(): Promise<Balance> {
+		return this.call(SMSCLUB_PATHS.balance, undefined, true, parseBalanceAnswer);
+	}
+
+	async listSenders(): Promise<string[]> {
+		return this.call(SMSCLUB_PATHS.senders, undefined, true, parseSendersAnswer);
+	}
+
+	/** One `/sms/send` call; every recipient of it gets exactly one result. */
+	private async sendOneRequest(request: PlannedSendRequest, messages: OutgoingSms[]): Promise<Map<number, SendResult>> {
+		const results = new Map<number, SendResult>();
+		const phones = request.recipients.map((r) => r.digits);
+		const body: SmsClubSendBody = { phone: phones, message: request.text, src_addr: request.sender };
+		if (request.lifetimeMinutes !== undefined) body.lifetime = request.lifetimeMinutes;
+		try {
+			const answer = await this.call(SMSCLUB_PATHS.send, body, false, (text) => parseSendAnswer(text, phones));
+			const parts = analyzeText(request.text).parts;
+			for (const { index, digits } of request.recipients) {
+				const message = messages[index];
+				const messageId = answer.accepted.get(digits);
+				const reason = answer.refused.get(digits);
+				if (messageId !== undefined) {
+					results.set(index, { ref: message.ref, to: message.to, messageId, parts, status: statusOf('queued') });
+				} else if (reason !== undefined) {
+					results.set(index, failedResult(message, errorForRefusedRecipient(reason, this.config.token)));
+				} else {
+					results.set(index, failedResult(message, outcomeUnknown('the answer does not mention this number')));
+				}
+			}
+		} catch (error) {
+			const reason = toSmsError(error);
+			for (const { index } of request.recipients) results.set(index, failedResult(messages[index], reason));
+		}
+		return results;
+	}
+
+	/**
+	 * POSTs JSON with the token in the header, retrying only what is safe. A 2xx answer that cannot
+	 * be read means, for a send, that the gateway processed it and may have sent the message
+	 * (`outcome_unknown`, never repeated); for a read it is most likely a passing proxy or network
+	 * fault and repeating a read is harmless (`unavailable`, retried).
+	 */
+	private call<T>(path: string, payload: object | undefined, idempotent: boolean, parse: (body: string) => T | undefined): Promise<T> {
+		const request: HttpRequest = {
+			method: 'POST',
+			url: `${this.config.baseUrl}${path}`,
+			headers: {
+				Authorization: `Bearer ${this.config.token}`,
+				Accept: 'application/json',
+				...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
+			body: payload === undefined ? undefined : JSON.stringify(payload),
+			timeoutMs: this.options.timeoutMs,
+		};
+		return withRetry(
+			async () => {
+				await this.paceRequest();
+				const response = await callGateway(this.transport, request, SMSCLUB_LABEL, idempotent);
+				if (response.status < 200 || response.status > 299) {
+					throw new SmsGatewayError(errorForResponse(response, !idempotent, this.config.token, this.now()));
+				}
+				const parsed = parse(response.body);
+				if (parsed !== undefined) return parsed;
+				throw new SmsGatewayError(this.unreadableAnswer(response, idempotent));
+			},
+			this.retryPolicy,
+			this.sleep,
+		);
+	}
+
+	private unreadableAnswer(response: HttpResponse, idempotent: boolean): SmsError {
+		const detail = redact(describeBody(response), this.config.token);
+		if (!idempotent) return outcomeUnknown(detail);
+		return smsError('unavailable', `${SMSCLUB_LABEL} gave an answer that could not be read (${detail})`, { gatewayCode: response.status });
+	}
+}
+
+/** Messages the API cannot take as asked, refused without a request. */
+function refuseBeforeSending(message: OutgoingSms): SmsError | undefined {
+	if (message.sendAt) {
+		return smsError('invalid_schedule', `${SMSCLUB_LABEL} does not offer scheduled sending; leave the send time empty`);
+	}
+	if (!message.sender || message.sender.trim() === '') {
+		return smsError('invalid_sender', `${SMSCLUB_LABEL} needs a sender (alpha name, src_addr) for every message`);
+	}
+	return undefined;
+}
+
+function failedResult(message: OutgoingSms, error: SmsError): SendResult {
+	const status = error.code === 'outcome_unknown' ? statusOf('unknown') : statusOf('failed', String(error.gatewayCode ?? ''));
+	return { ref: message.ref, to: message.to, status, error };
+}
+
+function statusResult(messageId: string, word: string | undefined): StatusResult {
+	if (word === undefined) {
+		return {
+			messageId,
+			status: statusOf('unknown'),
+			error: smsError('invalid_message_id', `${SMSCLUB_LABEL} reported no status for message ${messageId} (unknown id, or not this account's)`),
+		};
+	}
+	return { messageId, status: normalizeStatus(SMSCLUB_STATUSES, word) };
+}
+
+function toSmsError(error: unknown): SmsError {
+	if (error instanceof SmsGatewayError) return error.error;
+	return smsError('unknown', `${SMSCLUB_LABEL}: ${error instanceof Error ? error.message : String(error)}`);
+}

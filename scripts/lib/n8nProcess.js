@@ -1,0 +1,248 @@
+'use strict';
+/**
+ * Drives a real n8n from a runtime found by scripts/n8n-runtime.js: a user folder with this package
+ * linked in as a community package, the headless CLI (import, execute) and `n8n start`.
+ * Shared by the sandbox, the end-to-end tests and the benchmark.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { REPO_ROOT, runtimeProcessEnv } = require('../n8n-runtime');
+
+const PACKAGE_NAME = 'n8n-nodes-sms-gateways';
+/** The package folder n8n loads: this repo, or another copy of it (e.g. an unpacked `npm pack`). */
+const PACKAGE_DIR = path.resolve(process.env.N8N_SMS_PACKAGE_DIR ?? REPO_ROOT);
+/** Fixed so credentials imported in one run can be decrypted by the next (tests, sandbox). */
+const ENCRYPTION_KEY = 'n8n-nodes-sms-gateways-local-only';
+
+/** Quiet, offline, reproducible: no telemetry, no update checks, no template calls. */
+const QUIET_ENV = {
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+	N8N_DISABLED_MODULES: 'mcp-registry',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_LOG_LEVEL: 'warn',
+	N8N_SECURE_COOKIE: 'false',
+	N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+};
+
+/**
+ * A user folder whose n8n loads this repo (built into dist/) as the community package
+ * `n8n-nodes-sms-gateways`, so node types are named as in a user's editor.
+ */
+function createUserFolder(dir) {
+	const userFolder = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-sms-'));
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(path.join(nodesDir, 'node_modules'), { recursive: true });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: `file:${PACKAGE_DIR}` } }, null, '\t'),
+	);
+	const link = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	if (!isLinkTo(link, PACKAGE_DIR)) {
+		fs.rmSync(link, { recursive: true, force: true });
+		fs.symlinkSync(PACKAGE_DIR, link, 'dir');
+	}
+	return userFolder;
+}
+
+function isLinkTo(link, target) {
+	try {
+		return fs.lstatSync(link).isSymbolicLink() && fs.realpathSync(link) === fs.realpathSync(target);
+	} catch {
+		return false;
+	}
+}
+
+/** The package must be built: n8n loads dist/, and says little when a file is missing. */
+function assertPackageBuilt() {
+	const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+	const files = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
+	if (files.length === 0) throw new Error('package.json lists no n8n nodes or credentials (the "n8n" section is empty)');
+	const missing = files.filter((f) => !fs.existsSync(path.join(PACKAGE_DIR, f)));
+	if (missing.length) throw new Error(`the package is not built (missing ${missing.join(', ')}): run npm run build`);
+}
+
+/**
+ * One n8n instance's identity: runtime, user folder and ports. `port` is the editor/REST port,
+ * `brokerPort` the task broker's (execute starts one too, so it must not collide with a running n8n).
+ */
+function createInstance(runtime, { userFolder, port = 5678, brokerPort = 5679, env = {} } = {}) {
+	const folder = createUserFolder(userFolder);
+	const instanceEnv = {
+		...runtimeProcessEnv(runtime.version),
+		...QUIET_ENV,
+		...runtime.env,
+		N8N_USER_FOLDER: folder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		...env,
+	};
+	return { runtime, userFolder: folder, port, brokerPort, env: instanceEnv, url: `http://127.0.0.1:${port}` };
+}
+
+/** Runs `n8n <args>` to completion. Never rejects on a non-zero exit: callers judge the output. */
+function runCli(instance, args, { timeoutMs = 180000, env = {} } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(instance.runtime.nodeBin, [instance.runtime.n8nMain, ...args], {
+			cwd: instance.userFolder,
+			env: { ...instance.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const stdout = [];
+		const stderr = [];
+		child.stdout.on('data', (c) => stdout.push(c));
+		child.stderr.on('data', (c) => stderr.push(c));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({
+				code: code ?? (signal ? 128 : 1),
+				signal,
+				stdout: Buffer.concat(stdout).toString('utf8'),
+				stderr: Buffer.concat(stderr).toString('utf8'),
+			});
+		});
+	});
+}
+
+async function runCliOrThrow(instance, args, options) {
+	const result = await runCli(instance, args, options);
+	if (result.code !== 0) {
+		throw new Error(`n8n ${args.join(' ')} exited ${result.code}:\n${tail(result.stdout)}\n${tail(result.stderr)}`);
+	}
+	return result;
+}
+
+function tail(text, lines = 30) {
+	return text.split('\n').slice(-lines).join('\n');
+}
+
+/** Imports credentials ({ id, name, type, data }) in one CLI run; `data` is plain, n8n encrypts it. */
+async function importCredentials(instance, credentials) {
+	const file = writeTemp(instance, 'credentials.json', credentials);
+	await runCliOrThrow(instance, ['import:credentials', `--input=${file}`]);
+}
+
+/** Imports workflows (each with an `id`) in one CLI run. */
+async function importWorkflows(instance, workflows) {
+	const file = writeTemp(instance, 'workflows.json', workflows);
+	await runCliOrThrow(instance, ['import:workflow', `--input=${file}`]);
+}
+
+function writeTemp(instance, name, value) {
+	const dir = path.join(instance.userFolder, 'imports');
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${Date.now()}-${name}`);
+	fs.writeFileSync(file, JSON.stringify(value, null, '\t'));
+	return file;
+}
+
+/**
+ * `n8n execute --id --rawOutput`: log lines come first, then the run's JSON. A failed workflow exits
+ * 1 and still prints its error; both are returned as `{ ok, code, data, stdout, stderr }`.
+ */
+async function executeWorkflow(instance, id, options) {
+	const result = await runCli(instance, ['execute', `--id=${id}`, '--rawOutput'], options);
+	const data = parseJsonAfterLogs(result.stdout);
+	return { ok: result.code === 0, code: result.code, data, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The JSON value that starts at the first line beginning with `{` or `[`. */
+function parseJsonAfterLogs(stdout) {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (!/^[[{]/.test(lines[i])) continue;
+		try {
+			return JSON.parse(lines.slice(i).join('\n'));
+		} catch {
+			// a log line that happens to start with a bracket; keep looking
+		}
+	}
+	return undefined;
+}
+
+/** `n8n start` in the background; resolves once the REST API answers. */
+async function startServer(instance, { timeoutMs = 120000, onOutput } = {}) {
+	const child = spawn(instance.runtime.nodeBin, [instance.runtime.n8nMain, 'start'], {
+		cwd: instance.userFolder,
+		env: instance.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	const output = [];
+	const collect = (c) => {
+		output.push(c.toString());
+		if (output.length > 300) output.shift();
+		if (onOutput) onOutput(c.toString());
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	let exited = null;
+	child.on('exit', (code) => {
+		exited = code ?? 1;
+	});
+	const stop = () =>
+		new Promise((resolve) => {
+			if (exited !== null) return resolve();
+			child.once('exit', () => resolve());
+			// n8n starts task runners as children: signal the whole process group.
+			try {
+				process.kill(-child.pid, 'SIGTERM');
+			} catch {
+				child.kill('SIGTERM');
+			}
+			setTimeout(() => {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+			}, 15000).unref();
+		});
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (exited !== null) throw new Error(`n8n start exited ${exited}:\n${tail(output.join(''))}`);
+		if (await answers(`${instance.url}/rest/settings`)) return { child, pid: child.pid, url: instance.url, stop, output };
+		await delay(500);
+	}
+	await stop();
+	throw new Error(`n8n start did not answer on ${instance.url} within ${timeoutMs / 1000} s:\n${tail(output.join(''))}`);
+}
+
+async function answers(url) {
+	try {
+		const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+module.exports = {
+	PACKAGE_NAME,
+	PACKAGE_DIR,
+	ENCRYPTION_KEY,
+	createUserFolder,
+	assertPackageBuilt,
+	createInstance,
+	runCli,
+	runCliOrThrow,
+	importCredentials,
+	importWorkflows,
+	executeWorkflow,
+	parseJsonAfterLogs,
+	startServer,
+};

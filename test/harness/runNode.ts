@@ -1,0 +1,143 @@
+import './n8nEnvironment';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteData,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypes,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { SmsGateway } from '../../nodes/SmsGateway/SmsGateway.node';
+import { IntegrationApiNetApi } from '../../credentials/IntegrationApiNetApi.credentials';
+import { SmsAssistentApi } from '../../credentials/SmsAssistentApi.credentials';
+import { SmsBearerTokenApi } from '../../credentials/SmsBearerTokenApi.credentials';
+
+/** Credential types the package ships, as n8n would load them. */
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
+	[new SmsAssistentApi(), new SmsBearerTokenApi(), new IntegrationApiNetApi()].map((type) => [type.name, type]),
+);
+
+const NODE_TYPE = 'n8n-nodes-sms-gateways.smsGateway';
+
+export interface RunNodeOptions {
+	parameters: INodeParameters;
+	/** Decrypted credential data by credential type name (what n8n's credentials helper returns). */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	items?: Array<INodeExecutionData | IDataObject>;
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+/**
+ * Runs the SMS Gateway node's `execute` inside n8n-core's real ExecuteContext: real parameter and
+ * expression resolution, real continueOnFail, and the real httpRequestWithAuthentication talking
+ * HTTP to wherever the credential's base URL points (the emulators). Only the credentials
+ * helper is ours, standing in for n8n's database of encrypted credentials.
+ */
+export async function runNode(options: RunNodeOptions): Promise<INodeExecutionData[]> {
+	const { workflow, node, additionalData } = setUp(options);
+	const items = (options.items ?? [{ json: {} }]).map(toItem);
+	const runExecutionData = emptyRunData();
+	const executeData: IExecuteData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Trigger' }] } };
+	const context = new ExecuteContext(workflow, node, additionalData, 'manual', runExecutionData, 0, items, { main: [items] }, executeData, []);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const output = await nodeType.execute!.call(context);
+	return (output as INodeExecutionData[][])[0];
+}
+
+/** Calls a load-options method (e.g. getSenders) through n8n-core's LoadOptionsContext. */
+export async function loadOptions(method: string, options: RunNodeOptions): Promise<INodePropertyOptions[]> {
+	const { workflow, node, additionalData } = setUp(options);
+	// The editor sends the parameters as they are on screen with every load-options request.
+	additionalData.currentNodeParameters = options.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'sender');
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return await nodeType.methods!.loadOptions![method].call(context);
+}
+
+function setUp(options: RunNodeOptions) {
+	const nodeType = new SmsGateway();
+	const credentials = options.credentials ?? {};
+	const node: INode = {
+		id: 'sms-gateway-node',
+		name: 'SMS Gateway',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: `${type} (test)` }])),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType as INodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'SMS Gateway test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: options.timezone ? { timezone: options.timezone } : {},
+	});
+	const additionalData = { credentialsHelper: credentialsHelper(credentials), executionId: 'test-execution', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, node, additionalData };
+}
+
+/**
+ * What n8n's CredentialsHelper does for these credential types: hand out the decrypted data, and
+ * apply `authenticate` — which our credentials deliberately lack (the adapters place secrets), so
+ * the request passes through untouched. A type n8n would not know fails loudly.
+ */
+function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
+	const known = (type: string) => {
+		const credentialType = CREDENTIAL_TYPES[type];
+		if (!credentialType) throw new Error(`harness: unknown credential type "${type}"`);
+		return credentialType;
+	};
+	return {
+		getParentTypes: (type: string) => known(type).extends ?? [],
+		getDecrypted: async (_additionalData: unknown, nodeCredentials: { id: string | null }, type: string) => {
+			known(type);
+			const data = credentials[type];
+			if (!data || nodeCredentials?.id !== type) throw new Error(`harness: no "${type}" credential given to the node`);
+			return structuredClone(data);
+		},
+		preAuthentication: async () => undefined,
+		authenticate: async (_data: unknown, type: string, requestOptions: unknown) => {
+			if (known(type).authenticate) throw new Error(`harness: ${type} is expected to have no authenticate property`);
+			return requestOptions;
+		},
+		getCredentialsProperties: (type: string) => known(type).properties,
+		isCredentialUsableByNode: () => true,
+	};
+}
+
+function toItem(item: INodeExecutionData | IDataObject): INodeExecutionData {
+	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
+}
+
+function emptyRunData(): IRunExecutionData {
+	return {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			nodeExecutionStack: [],
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+}

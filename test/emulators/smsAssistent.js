@@ -154,8 +154,20 @@ function checkMessage(ctx, message) {
 		// [guess] A non-number is ignored like a value over the cap is clamped.
 		if (Number.isFinite(hours) && hours > 0) validityMinutes = Math.round(Math.min(hours, MAX_VALIDITY_HOURS) * 60);
 	}
-	const parts = new SegmentedMessage(message.text).segmentsCount;
+	const parts = partsOf(message.text);
 	return { to, text: message.text, sender, parts, validityMinutes };
+}
+
+// A bulk package repeats one text many times; counting it once keeps big packages fast.
+const partsCache = new Map();
+function partsOf(text) {
+	let parts = partsCache.get(text);
+	if (parts === undefined) {
+		parts = new SegmentedMessage(text).segmentsCount;
+		if (partsCache.size > 1000) partsCache.clear();
+		partsCache.set(text, parts);
+	}
+	return parts;
 }
 
 /**

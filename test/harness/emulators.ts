@@ -20,7 +20,8 @@ export interface Emulator {
 	url: string;
 	baseUrl: string;
 	account: Record<string, string>;
-	config: Record<string, unknown>;
+	/** Its live config; reset() replaces it, so always go through state. */
+	state: { config: Record<string, unknown> };
 	ledger: { requests: LedgerRequest[]; messages: Array<Record<string, unknown>> };
 	faults: { inject(fault: Record<string, unknown>): void };
 	gateway: { id: string; credentialType: string };

@@ -9,7 +9,7 @@ export function splitIntoParts(text: string): string[] {
 	if (text === '') return [];
 	const { encoding } = detectEncoding(text);
 	const limits = SMS_PART_LIMITS[encoding];
-	const characters = text.split('');
+	const characters = [...text];
 	const costs = characters.map((character) => unitsOf(character, encoding));
 	const total = costs.reduce((sum, cost) => sum + cost, 0);
 	if (total <= limits.single) return [text];

@@ -55,6 +55,7 @@ export interface Ledger {
 	requests: Array<{ method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; query: string }>;
 	messages: Array<{ id: string | number; to: string; text: string; sender?: string; parts: number; partIds?: string[]; [key: string]: unknown }>;
 	clear(): void;
+	findMessage(id: unknown): Ledger['messages'][number] | undefined;
 }
 
 export interface Emulator {

@@ -152,10 +152,7 @@ async function serve(spec, state, req, res, rawBody) {
 function createContext(state, req, res, url, rawBody, fault) {
 	const ctx = {
 		state,
-		// A getter: reset() replaces the config object.
-		get config() {
-			return state.config;
-		},
+		config: state.config,
 		ledger: state.ledger,
 		now: state.now,
 		req,

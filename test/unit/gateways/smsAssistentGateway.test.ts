@@ -1,6 +1,7 @@
 import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
 import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import { smsAssistentDefinition } from '../../../nodes/shared/gateways/smsAssistent/definition';
+import { SmsAssistentGateway } from '../../../nodes/shared/gateways/smsAssistent/SmsAssistentGateway';
 import type { GatewayOptions, OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -108,6 +109,9 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		expect(message.text).toBe(text);
 		expect(result.parts).toBe(message.parts);
 		expect(result.parts).toBe(2);
+		const body = sendRequests(apiFormat)[0].body;
+		if (apiFormat === 'xml') expect(body).toContain('&lt;b&gt;&quot;Клиент&quot;&lt;/b&gt; &amp; &apos;друг&apos;');
+		else expect(JSON.parse(body).message.default.sms_text).toBe(text);
 	});
 
 	it('reports per-recipient refusals only for those recipients', async () => {
@@ -364,6 +368,19 @@ describe('SMS-assistent gateway: transport faults', () => {
 			expect.objectContaining({ messageId: '1', error: expect.objectContaining({ code: 'unavailable', gatewayCode: -10 }) }),
 			expect.objectContaining({ messageId: '2', error: expect.objectContaining({ code: 'unavailable', gatewayCode: -10 }) }),
 		]);
+	});
+});
+
+describe('SMS-assistent recipient spelling', () => {
+	it.each<ApiFormat>(['json', 'xml'])('can send the vendor clients\' "recepient" field instead (%s)', async (apiFormat) => {
+		const gateway = new SmsAssistentGateway(
+			{ baseUrl: `${emulator.url}/api/v1`, apiFormat, auth: { login: DEFAULT_ACCOUNT.login, password: DEFAULT_ACCOUNT.password }, recipientField: 'recepient' },
+			transport,
+		);
+		const [result] = await gateway.send([sms(0)]);
+		expect(emulator.ledger.findMessage(result.messageId!).to).toBe(digits(PHONE[0]));
+		expect(sendRequests(apiFormat)[0].body).toContain('recepient');
+		expect(sendRequests(apiFormat)[0].body).not.toContain('recipient');
 	});
 });
 

@@ -101,13 +101,13 @@ describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 
 	test('Get Balance returns the amount and unit', async () => {
 		const output = await run({ operation: 'getBalance' }, [{}, {}]);
-		expect(output).toEqual([{ json: { gateway: gateway.id, amount: emulator.config.balance, unit: expect.any(String) }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { gateway: gateway.id, amount: emulator.state.config.balance, unit: expect.any(String) }, pairedItem: { item: 0 } }]);
 	});
 
 	test('List Senders lists the account senders, or says clearly that the gateway has no list', async () => {
 		if (gateway.supportsSenderList) {
 			const output = await run({ operation: 'listSenders' });
-			expect(output.map((o) => o.json.sender)).toEqual(emulator.config.senders);
+			expect(output.map((o) => o.json.sender)).toEqual(emulator.state.config.senders);
 			expect(output.every((o) => o.json.gateway === gateway.id)).toBe(true);
 			return;
 		}
@@ -121,7 +121,7 @@ describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 		const options = await loadOptions('getSenders', { parameters: { gateway: gateway.id, operation: 'send' }, credentials: credentialsFor(emulator) });
 		expect(options[0]).toMatchObject({ value: '' });
 		const names = options.slice(1).map((o) => o.value);
-		expect(names).toEqual(gateway.supportsSenderList ? emulator.config.senders : []);
+		expect(names).toEqual(gateway.supportsSenderList ? emulator.state.config.senders : []);
 	});
 
 	test('a wrong secret is reported as an authentication failure that quotes no secret', async () => {

@@ -12,8 +12,8 @@
  * Language-specific rows of the table:
  *   Belarusian: Г → H, Ё → IO (the standard's own exceptions, e.g. Ігар → Ihar, Фёдар → Fiodar).
  * The standard has no entry for Ь (the soft sign is dropped) nor for the Belarusian apostrophe
- * (сям'я); we drop the apostrophe between two Cyrillic letters in Belarusian, as the passport
- * offices do (сям'я → siamia). In Russian text an apostrophe is punctuation and is kept.
+ * (сям'я); since the standard transliterates letters only, we drop an apostrophe that stands
+ * between two Cyrillic letters in Belarusian (сям'я → siamia). In Russian it is punctuation: kept.
  *
  * Case: an upper-case letter gives a capitalised Latin sequence (Ж → Zh), or an all-capitals one
  * when the neighbouring letter is upper case too (ЖУК → ZHUK). Non-Cyrillic characters pass through.

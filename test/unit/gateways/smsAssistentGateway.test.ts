@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
 import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import { smsAssistentDefinition } from '../../../nodes/shared/gateways/smsAssistent/definition';
@@ -368,6 +369,37 @@ describe('SMS-assistent gateway: transport faults', () => {
 			expect.objectContaining({ messageId: '1', error: expect.objectContaining({ code: 'unavailable', gatewayCode: -10 }) }),
 			expect.objectContaining({ messageId: '2', error: expect.objectContaining({ code: 'unavailable', gatewayCode: -10 }) }),
 		]);
+	});
+});
+
+describe('SMS-assistent gateway: one result per recipient', () => {
+	it('answers any mix of good, refused, scheduled and too-early messages with exactly one result each, in order', async () => {
+		const message = fc.record({
+			to: fc.constantFrom(...PHONE, '+37512345', '+4915112345678'),
+			text: fc.constantFrom('Hi', 'Привет & <b>', ''),
+			sender: fc.constantFrom('MyShop', 'CMC', 'Nobody', undefined),
+			delayMinutes: fc.constantFrom(undefined, 5, 15, 45),
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.array(message, { maxLength: 12 }), fc.constantFrom<ApiFormat>('json', 'xml'), async (specs, apiFormat) => {
+				emulator.reset();
+				const { gateway } = setup(apiFormat);
+				const now = emulator.state.now();
+				const messages = specs.map((m, i) => ({
+					ref: 100 + i,
+					to: m.to,
+					text: m.text,
+					sender: m.sender,
+					sendAt: m.delayMinutes === undefined ? undefined : new Date(now + m.delayMinutes * 60_000),
+				}));
+				const results = await gateway.send(messages);
+				expect(results.map((r) => [r.ref, r.to])).toEqual(messages.map((m) => [m.ref, m.to]));
+				for (const r of results) expect(Boolean(r.messageId) !== Boolean(r.error)).toBe(true);
+				const accepted = results.filter((r) => r.messageId).map((r) => r.messageId);
+				expect(emulator.ledger.messages.map((m: any) => m.id).sort()).toEqual([...accepted].sort());
+			}),
+			{ numRuns: 25 },
+		);
 	});
 });
 

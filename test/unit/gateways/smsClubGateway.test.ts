@@ -294,6 +294,14 @@ describe('SMSClub adapter: faults', () => {
 		expect(emulator.ledger.messages).toHaveLength(1);
 	});
 
+	it('never repeats a send whose connection was reset, since the client cannot tell how far it got', async () => {
+		emulator.faults.inject({ kind: 'reset', path: '/sms/send' });
+		const [result] = await gateway().send([sms(0, '+380501000001')]);
+		expect(result.error?.code).toBe('outcome_unknown');
+		expect(sendRequests()).toHaveLength(1);
+		expect(emulator.ledger.messages).toHaveLength(0);
+	});
+
 	it('never repeats a send whose 200 answer is unreadable', async () => {
 		emulator.faults.inject({ kind: 'malformed', path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);

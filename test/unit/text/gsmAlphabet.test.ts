@@ -62,6 +62,8 @@ describe('GSM 03.38 tables', () => {
 		);
 		const ours = [...GSM_BASIC_CHARACTERS, ...GSM_EXTENSION_CHARACTERS];
 		expect(ours.sort()).toEqual([...theirs.keys()].sort());
-		for (const character of ours) expect([hex(character), gsmSeptetsOf(character)]).toEqual([hex(character), theirs.get(character)]);
+		for (const character of ours) {
+			expect([hex(character), gsmSeptetsOf(character)]).toEqual([hex(character), theirs.get(character)]);
+		}
 	});
 });

@@ -67,7 +67,15 @@ describe('transliterate (ICAO Doc 9303)', () => {
 	it('makes any Russian or Belarusian text (after sanitizing) GSM-7', () => {
 		const text = (letters: string[]) =>
 			fc
-				.array(fc.oneof(fc.constantFrom(...letters), fc.constantFrom(...letters.map((l) => l.toUpperCase())), fc.constantFrom(...GSM_BASIC), fc.constantFrom('«', '»', '—', '№', '…')), { maxLength: 200, size: 'max' })
+				.array(
+					fc.oneof(
+						fc.constantFrom(...letters),
+						fc.constantFrom(...letters.map((letter) => letter.toUpperCase())),
+						fc.constantFrom(...GSM_BASIC),
+						fc.constantFrom('«', '»', '—', '№', '…'),
+					),
+					{ maxLength: 200, size: 'max' },
+				)
 				.map((characters) => characters.join(''));
 		fc.assert(
 			fc.property(text(RUSSIAN_LETTERS), (input) => {

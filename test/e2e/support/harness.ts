@@ -128,6 +128,9 @@ export const sandbox = require('../../../scripts/lib/sandboxSetup') as SandboxMo
 
 export const SKIP_E2E = process.env.SKIP_E2E === '1';
 
+// Jest 29 ignores `testTimeout` inside a `projects` entry, so the e2e budget is set here.
+jest.setTimeout(300000);
+
 /**
  * `describe` for a suite that needs a runtime. Missing runtime → the suite fails with the install
  * command (a test that "passes" without n8n would prove nothing); SKIP_E2E=1 → skipped, visibly.

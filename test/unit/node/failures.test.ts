@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { runNode } from '../../harness/runNode';
 import { credentialsFor, secretsOf, startEmulators, type Emulator } from '../../harness/emulators';
 import { GATEWAY_CASES, phones } from '../../harness/gatewayCases';
@@ -16,7 +16,7 @@ const inTwoHours = () => new Date(Date.now() + 2 * 3600_000).toISOString();
 describe.each(GATEWAY_CASES)('failures and safeguards on $id', (gateway) => {
 	let emulator: Emulator;
 	const sendRequests = () => emulator.ledger.requests.filter((r) => gateway.isSendRequest(r));
-	const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+	const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
 		runNode({ parameters: { gateway: gateway.id, ...parameters }, credentials: credentialsFor(emulator), items, continueOnFail });
 	const sendEach = (options: Record<string, unknown> = {}) => ({
 		operation: 'send',

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { loadOptions, runNode } from '../../harness/runNode';
 import { credentialsFor, startEmulators, type Emulator } from '../../harness/emulators';
 import { GATEWAY_CASES, phones } from '../../harness/gatewayCases';
@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 	let emulator: Emulator;
-	const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+	const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
 		runNode({ parameters: { gateway: gateway.id, ...parameters }, credentials: credentialsFor(emulator), items, continueOnFail });
 
 	beforeEach(() => {

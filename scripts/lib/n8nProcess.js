@@ -24,9 +24,10 @@ const QUIET_ENV = {
 	N8N_PERSONALIZATION_ENABLED: 'false',
 	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 	N8N_HIRING_BANNER_ENABLED: 'false',
-	N8N_LOG_LEVEL: 'warn',
 	N8N_SECURE_COOKIE: 'false',
 	N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+	// Jest sets NODE_ENV=test, which silences n8n's CLI output (the run's JSON included).
+	NODE_ENV: 'production',
 };
 
 /**
@@ -34,7 +35,7 @@ const QUIET_ENV = {
  * `n8n-nodes-sms-gateways`, so node types are named as in a user's editor.
  */
 function createUserFolder(dir) {
-	const userFolder = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-sms-'));
+	const userFolder = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-sms-e2e-'));
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(path.join(nodesDir, 'node_modules'), { recursive: true });
 	fs.writeFileSync(

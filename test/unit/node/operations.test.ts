@@ -137,3 +137,27 @@ describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 		expect(seen).not.toContain(wrong);
 	});
 });
+
+describe('text handling', () => {
+	test('typographic characters are replaced by default and Cyrillic is transliterated on request', async () => {
+		const emulator = env.emulators.smsClub;
+		emulator.reset();
+		const output = await runNode({
+			parameters: { gateway: 'smsClub', operation: 'send', to: '+380501234567', text: '«Заказ» готов — ждём', sender: 'SmsClubTest', options: { transliterate: 'ru', defaultCountry: 'UA' } },
+			credentials: credentialsFor(emulator),
+		});
+		expect(emulator.ledger.messages.map((m) => m.text)).toEqual(['"Zakaz" gotov - zhdem']);
+		expect(output[0].json).toMatchObject({ to: '+380501234567', encoding: 'GSM-7', characters: 21, parts: 1 });
+	});
+
+	test('with sanitizing off, the text is sent as typed', async () => {
+		const emulator = env.emulators.smsClub;
+		emulator.reset();
+		const output = await runNode({
+			parameters: { gateway: 'smsClub', operation: 'send', to: '+375291000001', text: '«Hi» — there', sender: 'SmsClubTest', options: { sanitize: false } },
+			credentials: credentialsFor(emulator),
+		});
+		expect(emulator.ledger.messages.map((m) => m.text)).toEqual(['«Hi» — there']);
+		expect(output[0].json).toMatchObject({ encoding: 'UCS-2' });
+	});
+});

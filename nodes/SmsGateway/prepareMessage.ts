@@ -75,6 +75,9 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 
 	const senderInput = request.sender === undefined || request.sender === null ? '' : String(request.sender).trim();
 	let sender: string | undefined;
+	if (senderInput === '' && context.limits.requiresSender) {
+		return fail(smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));
+	}
 	if (senderInput !== '') {
 		const checked = validateSender(senderInput, context.definition.senderRules);
 		if (!checked.ok) return fail(smsError('invalid_sender', checked.message));

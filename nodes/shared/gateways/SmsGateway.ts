@@ -58,6 +58,8 @@ export interface GatewayLimits {
 	minScheduleLeadMinutes?: number;
 	maxValidityMinutes?: number;
 	supportsSenderList: boolean;
+	/** The API refuses a message without a sender name (so the node can say so before sending). */
+	requiresSender?: boolean;
 }
 
 /**

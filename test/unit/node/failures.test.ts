@@ -66,6 +66,19 @@ describe.each(GATEWAY_CASES)('failures and safeguards on $id', (gateway) => {
 		expect(emulator.ledger.messages.map((m) => m.text).sort()).toEqual(['First', 'Third']);
 	});
 
+	test('a missing sender is refused up front where the gateway requires one, and accepted where it does not', async () => {
+		const items = [{ phone: '+375291000001', text: 'No sender', sender: '' }];
+		const result = await run(sendEach(), items).catch((e: unknown) => e);
+		if (['smsClub', 'devino'].includes(gateway.id)) {
+			expect(result).toBeInstanceOf(NodeOperationError);
+			expect((result as NodeOperationError).description).toContain('invalid_sender');
+			expect(sendRequests()).toHaveLength(0);
+		} else {
+			expect(result).not.toBeInstanceOf(Error);
+			expect(emulator.ledger.messages).toHaveLength(1);
+		}
+	});
+
 	test('a schedule in the past is refused up front', async () => {
 		const items = [{ phone: '+375291000001', text: 'Later', sender: gateway.sender }];
 		const error = await run(sendEach({ scheduleAt: '2020-01-01T10:00:00Z' }), items).catch((e: unknown) => e);

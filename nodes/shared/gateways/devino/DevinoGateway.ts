@@ -24,6 +24,7 @@ export const DEVINO_LIMITS: GatewayLimits = {
 	// Validity is in minutes; no maximum is documented.
 	maxValidityMinutes: undefined,
 	supportsSenderList: false,
+	requiresSender: true,
 };
 
 export interface DevinoAccount {

@@ -55,6 +55,7 @@ export const SMSCLUB_LIMITS: GatewayLimits = {
 	// [guess] `lifetime` is in minutes; a day is the usual network maximum.
 	maxValidityMinutes: 1440,
 	supportsSenderList: true,
+	requiresSender: true,
 };
 
 export interface SmsClubConfig {

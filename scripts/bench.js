@@ -57,7 +57,7 @@ async function main() {
 		for (const id of ONLY) {
 			const emulator = all.emulators[id];
 			for (const [approach, workflowId, nodeName] of [['SMS Gateway · Send Batch', `bNode${id}`, 'Send Batch'], ['HTTP Request per recipient', `bHttp${id}`, 'HTTP Request']]) {
-				emulator.reset();
+				prepare(emulator);
 				// Duplicate and rate rules stay on: they are part of what each approach runs into.
 				log(`[bench] ${emulator.gateway.label}: ${approach}, ${RECIPIENTS} recipients…`);
 				const run = await executeMeasured(instance, workflowId);
@@ -66,8 +66,7 @@ async function main() {
 		}
 
 		log(`[bench] memory: ${BIG} recipients in one execution (${bigGateway})…`);
-		all.emulators[bigGateway].reset();
-		all.emulators[bigGateway].state.latencyMs = LATENCY_MS;
+		prepare(all.emulators[bigGateway]);
 		const big = await executeMeasured(instance, 'bBig');
 		const bigRow = { gateway: all.emulators[bigGateway].gateway.label, approach: 'SMS Gateway · Send Batch', ...summarize(big, 'Send Batch', all.emulators[bigGateway], BIG) };
 
@@ -83,6 +82,16 @@ async function main() {
 		await all.close();
 		fs.rmSync(instance.userFolder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * A fresh ledger and an account that can pay for the whole run (the demo balances are small).
+ * Not reset(): that would also end the Devino session the HTTP Request baseline holds.
+ */
+function prepare(emulator) {
+	emulator.ledger.clear();
+	emulator.state.config.balance = 1e9;
+	emulator.state.latencyMs = LATENCY_MS;
 }
 
 /** Start → Code node making N recipients (the same campaign text) → the node under test. */
@@ -191,7 +200,9 @@ function summarize(run, nodeName, emulator, count) {
 		log(`[bench] ${nodeName} did not run (exit ${run.code}):\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
 	}
 	const items = nodeRun?.data?.main?.[0] ?? [];
-	const failedItems = items.filter((i) => i.json?.error).length;
+	const failed = items.filter((i) => i.json?.error);
+	const failedItems = failed.length;
+	if (failed.length) log(`[bench]   ${failed.length} failed; first: ${JSON.stringify(failed[0].json.error).slice(0, 300)}`);
 	const nodeMs = nodeRun?.executionTime ?? NaN;
 	const accepted = emulator.ledger.messages.length;
 	return {

@@ -191,7 +191,8 @@ async function main(argv) {
 		return;
 	}
 	if (command !== 'install') throw new Error(`unknown command "${command}" (install | status)`);
-	for (const version of rest.length ? rest : ['v2']) await installRuntime(version);
+	// Side by side: the downloads overlap (npm's cache is safe to share); lines carry their version.
+	await Promise.all((rest.length ? rest : ['v2']).map((version) => installRuntime(version)));
 }
 
 if (require.main === module) {

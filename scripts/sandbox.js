@@ -69,7 +69,7 @@ async function main() {
 		const session = new RestSession(instance.url);
 		await session.setupOwnerOrLogin(LOCAL_OWNER);
 
-		const first = Object.values(examples)[0];
+		const first = examples['send-batch-from-spreadsheet.json'] ?? Object.values(examples)[0];
 		log('');
 		log(`  n8n editor:  ${instance.url}/`);
 		log(`  login:       ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}   (local sandbox only)`);

@@ -55,7 +55,7 @@ describeWithRuntime('v1', 'SMS Gateway node in n8n 1.x (smoke)', (getRuntime) =>
 		expect(sent.map((j) => j.encoding)).toEqual(['GSM-7', 'UCS-2']);
 		for (const json of sent) expect(json.messageId).toBeTruthy();
 		const balance = nodeItems(run, 'Balance');
-		expect(balance[0].json).toMatchObject({ gateway: 'smsAssistent', amount: Number(all.emulators.smsAssistent.config.balance) });
+		expect(balance[0].json).toMatchObject({ gateway: 'smsAssistent', amount: Number(all.emulators.smsAssistent.state.config.balance) });
 
 		const ledger = all.emulators.smsAssistent.ledger;
 		expect(ledger.messages.map((m) => [digits(String(m.to)), m.text])).toEqual([

@@ -65,7 +65,11 @@ async function startAll({ ports = {}, latencyMs = 0, only } = {}) {
 			if (only && !only.includes(gateway.id)) continue;
 			const { start, DEFAULT_ACCOUNT } = require(gateway.module);
 			const emulator = await start({ port: ports[gateway.id] ?? 0, latencyMs });
-			started[gateway.id] = { ...emulator, gateway, account: DEFAULT_ACCOUNT, baseUrl: `${emulator.url}${gateway.basePath}` };
+			// Copied by descriptor, not spread: spreading would freeze the `config` getter's value at start.
+			started[gateway.id] = Object.defineProperties(
+				{ gateway, account: DEFAULT_ACCOUNT, baseUrl: `${emulator.url}${gateway.basePath}` },
+				Object.getOwnPropertyDescriptors(emulator),
+			);
 		}
 	} catch (error) {
 		await Promise.all(Object.values(started).map((e) => e.close()));

@@ -8,8 +8,8 @@ import type { ErrorTable } from './errorTable';
 export const SMSCLUB_ERRORS: ErrorTable = {
 	'400': { code: 'bad_request', message: 'the request failed input validation' },
 	'401': { code: 'auth_failed', message: 'the token was not accepted (check the bearer token in the credential)' },
-	// The documented limit is per second, so one second is the gateway's own natural wait.
-	'429': { code: 'rate_limited', message: 'too many requests per unit of time', retryable: true, retryAfterSeconds: 1 },
+	// Waits as for any gateway's 429: Retry-After when given, else the retry policy's backoff.
+	'429': { code: 'rate_limited', message: 'too many requests per unit of time' },
 	// Re-sending would be refused again for two minutes and would be a duplicate anyway.
 	'453': { code: 'duplicate', message: 'the same message was sent to this number less than 2 minutes ago', retryable: false },
 	'500': { code: 'unavailable', message: 'the service is temporarily unavailable (HTTP 500)' },

@@ -1,25 +1,14 @@
 import type { StatusTable } from './normalizeStatus';
+import { SMPP_STATUSES } from './smppStatuses';
 
 /**
- * SMSClub `/sms/status` words. The five documented ones (seed 003) come first. The rest are
- * [guess]: the other SMPP delivery-receipt states, which an SMPP-backed gateway may pass through,
- * and the Russian/Ukrainian words older accounts are said to see.
+ * SMSClub `/sms/status` words: SMPP delivery-receipt states, and [guess] the Russian/Ukrainian
+ * words older accounts are said to see.
  */
 export const SMSCLUB_STATUSES: StatusTable = {
-	// Documented (seed 003).
-	ENROUTE: 'sent',
-	DELIVRD: 'delivered',
-	EXPIRED: 'expired',
-	UNDELIV: 'undelivered',
-	REJECTD: 'rejected',
-	// [guess] Remaining SMPP 3.4 receipt states and their long spellings.
-	ACCEPTD: 'queued',
-	ACCEPTED: 'queued',
-	DELIVERED: 'delivered',
-	UNDELIVERABLE: 'undelivered',
-	REJECTED: 'rejected',
-	DELETED: 'failed',
-	UNKNOWN: 'unknown',
+	// The five documented words (seed 003) are SMPP receipt states; the rest of SMPP's [guess]
+	// comes with them, read as for every gateway that passes receipts through.
+	...SMPP_STATUSES,
 	// [guess] Words of older accounts (Russian, then Ukrainian).
 	'В очереди': 'queued',
 	'Отправлено': 'sent',

@@ -14,8 +14,8 @@ export interface GatewayCase {
 	bulk: boolean;
 	/** The gateway has an API for its sender names. */
 	listsSenders: boolean;
-	/** Path (suffix) of the emulator's send endpoint(s), to count send requests in the ledger. */
-	sendPaths: RegExp;
+	/** Is this ledger request a send? (to count send requests) */
+	isSend: (request: { path: string; body: string }) => boolean;
 }
 
 export const GATEWAY_CASES: GatewayCase[] = [
@@ -26,16 +26,16 @@ export const GATEWAY_CASES: GatewayCase[] = [
 		sender: 'MyShop',
 		bulk: true,
 		listsSenders: true,
-		sendPaths: /\/(json|xml|send_sms\/plain)$/,
+		isSend: (r) => /\/send_sms\/plain$/.test(r.path) || (/\/(json|xml)$/.test(r.path) && /sms_send|<message/.test(r.body)),
 	},
 	{
 		id: 'a1',
 		defaultCountry: 'BY',
-		numbers: [['+375 29 123-45-67', '+375291234567'], ['8 025 111-22-33', '+375251112233'], ['+375445556677', '+375445556677']],
+		numbers: [['+375 29 123-45-67', '+375291234567'], ['8 025 555-22-33', '+375255552233'], ['+375445556677', '+375445556677']],
 		sender: 'MyShop',
 		bulk: false,
 		listsSenders: false,
-		sendPaths: /\/api\/sms\/send$/,
+		isSend: (r) => r.path.endsWith('/api/sms/send'),
 	},
 	{
 		id: 'smsClub',
@@ -44,7 +44,7 @@ export const GATEWAY_CASES: GatewayCase[] = [
 		sender: 'SmsClubTest',
 		bulk: true,
 		listsSenders: true,
-		sendPaths: /\/sms\/send$/,
+		isSend: (r) => r.path.endsWith('/sms/send'),
 	},
 	{
 		id: 'devino',
@@ -53,7 +53,7 @@ export const GATEWAY_CASES: GatewayCase[] = [
 		sender: 'DTSMS',
 		bulk: true,
 		listsSenders: false,
-		sendPaths: /\/sms\/send(bulk)?$/,
+		isSend: (r) => /\/sms\/send(bulk)?$/.test(r.path),
 	},
 ];
 

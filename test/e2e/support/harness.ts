@@ -63,7 +63,8 @@ export interface Emulator {
 	baseUrl: string;
 	port: number;
 	ledger: Ledger;
-	config: Record<string, unknown>;
+	/** Live settings. `config` on the emulator object is the start-up copy; reset() replaces state.config. */
+	state: { config: Record<string, unknown>; latencyMs: number };
 	account: Record<string, string>;
 	gateway: { id: GatewayId; label: string; credentialType: string };
 	faults: { inject(fault: Record<string, unknown>): void };

@@ -3,8 +3,9 @@
  * Faults a test asks for, consumed one request at a time.
  * A fault: { kind, path?, method?, times? (default 1), ...kind-specific fields }.
  * Generic kinds handled by the server: 'http' {status, body?, contentType?, retryAfter?},
- * 'html' {status?}, 'reset' (dropped before processing), 'resetAfterProcessing' (processed, answer
- * lost), 'delay' {ms} (processed, answer late), 'malformed' (answer cut in half).
+ * 'html' {status?}, 'echo' {status?} (an error page showing the request's headers and body),
+ * 'reset' (dropped before processing), 'resetAfterProcessing' (processed, answer lost),
+ * 'delay' {ms} (processed, answer late), 'malformed' (answer cut in half).
  * Any other kind ('gateway' {code}, 'partial' {...}) is for the gateway's handler to interpret.
  */
 class FaultQueue {

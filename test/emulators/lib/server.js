@@ -39,7 +39,7 @@ async function startEmulator(spec, options = {}) {
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
 			const rawBody = Buffer.concat(chunks).toString('utf8');
-			serve(spec, state, req, res, rawBody).catch((error) => {
+			serve(spec, state, options, req, res, rawBody).catch((error) => {
 				if (!res.headersSent) {
 					res.writeHead(500, { 'content-type': 'text/plain' });
 					res.end(`emulator bug: ${error && error.stack}`);
@@ -97,9 +97,9 @@ function resetState(spec, state, options) {
 	state.store = {};
 }
 
-async function serve(spec, state, req, res, rawBody) {
+async function serve(spec, state, options, req, res, rawBody) {
 	const url = new URL(req.url, 'http://emulator');
-	if (url.pathname.startsWith(CONTROL_PREFIX)) return control(spec, state, url, req, res, rawBody);
+	if (url.pathname.startsWith(CONTROL_PREFIX)) return control(spec, state, options, url, req, res, rawBody);
 
 	const entry = state.ledger.recordRequest({
 		method: req.method,
@@ -126,6 +126,9 @@ async function serve(spec, state, req, res, rawBody) {
 				return ctx.send(fault.status ?? 502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', {
 					'content-type': 'text/html',
 				});
+			case 'echo':
+				// A debugging proxy or error page that shows the request it refused, headers and body.
+				return ctx.send(fault.status ?? 400, echoOf(req, rawBody), { 'content-type': 'text/plain; charset=utf-8' });
 			case 'reset':
 				// Dropped before the gateway did anything: nothing is recorded.
 				return req.socket.destroy();
@@ -198,7 +201,7 @@ function createContext(state, req, res, url, rawBody, fault) {
 	return ctx;
 }
 
-async function control(spec, state, url, req, res, rawBody) {
+async function control(spec, state, options, url, req, res, rawBody) {
 	const reply = (status, value) => {
 		res.writeHead(status, { 'content-type': 'application/json' });
 		res.end(JSON.stringify(value));
@@ -211,7 +214,7 @@ async function control(spec, state, url, req, res, rawBody) {
 			for (const f of Array.isArray(body) ? body : [body]) state.faults.inject(f);
 			return reply(200, { ok: true });
 		case 'POST reset':
-			resetState(spec, state, {});
+			resetState(spec, state, options);
 			return reply(200, { ok: true });
 		case 'POST advance':
 			state.clockOffsetMs += Number(body.ms ?? 0);
@@ -228,6 +231,15 @@ async function control(spec, state, url, req, res, rawBody) {
 		default:
 			return reply(404, { error: 'unknown control path' });
 	}
+}
+
+/** The request as an error page would show it; connection details that echo nothing secret are left out. */
+function echoOf(req, rawBody) {
+	const skipped = new Set(['host', 'connection', 'content-length', 'accept', 'accept-encoding', 'user-agent']);
+	const headers = Object.entries(req.headers)
+		.filter(([name]) => !skipped.has(name))
+		.map(([name, value]) => `${name}: ${value}`);
+	return [`${req.method} ${req.url}`, ...headers, '', rawBody].join('\n');
 }
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -249,11 +249,11 @@ describe('SMSClub adapter: faults', () => {
 		expect(emulator.ledger.messages).toHaveLength(1);
 	});
 
-	it('retries a 429 without Retry-After after one second, as the limit is per second', async () => {
+	it('retries a 429 without Retry-After after the policy backoff, as for every gateway', async () => {
 		emulator.faults.inject({ kind: 'gateway', code: 429, path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);
 		expect(result.status.status).toBe('queued');
-		expect(delays).toEqual([1000]);
+		expect(delays).toEqual([MIN_RETRY_WAIT_MS]);
 		expect(emulator.ledger.messages).toHaveLength(1);
 	});
 

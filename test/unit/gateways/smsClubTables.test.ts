@@ -52,8 +52,9 @@ describe('SMSClub error table', () => {
 		expect({ code: error.code, retryable: error.retryable }).toEqual(expected[status]);
 	});
 
-	it('asks for a one-second wait on 429, as the limit is per second', () => {
-		expect(SMSCLUB_ERRORS['429'].retryAfterSeconds).toBe(1);
+	it('retries 429 like any gateway: after Retry-After when given, else the policy backoff', () => {
+		expect(errorFromTable(SMSCLUB_ERRORS, 'SMSClub', '429')).toMatchObject({ code: 'rate_limited', retryable: true });
+		expect(SMSCLUB_ERRORS['429'].retryAfterSeconds).toBeUndefined();
 	});
 
 	it('maps every other 5xx ("500x") to unavailable', () => {

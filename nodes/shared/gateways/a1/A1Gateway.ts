@@ -5,9 +5,10 @@ import { A1_STATUSES } from '../../status/a1Statuses';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { analyzeText } from '../../text/analyzeText';
 import { callGateway } from '../callGateway';
+import { redactError, redactResponse } from '../redactSecrets';
 import { createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, type RetryPolicy, type Sleep } from '../requestPolicy';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, SmsGateway, StatusResult } from '../SmsGateway';
-import { authorizationHeader, type A1Auth } from './a1Auth';
+import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
 import { checkA1Response, type A1Operation } from './a1Response';
 import type { A1Answer } from './a1Answer';
 import { retryA1 } from './retryA1';
@@ -124,22 +125,27 @@ export class A1Gateway implements SmsGateway {
 	}
 
 	/** One request with the retry policy; a send is never repeated once its answer was lost (see callGateway). */
-	private call(operation: A1Operation, request: HttpRequest): Promise<A1Answer> {
+	private async call(operation: A1Operation, request: HttpRequest): Promise<A1Answer> {
 		const prepared: HttpRequest = {
 			...request,
 			headers: { accept: 'application/json', ...request.headers, authorization: authorizationHeader(this.config.auth) },
 			timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
-		return retryA1(
-			async () => {
-				await this.rateLimit();
-				const response = await callGateway(this.transport, prepared, NAME, operation !== 'send');
-				return checkA1Response(response, operation, this.now());
-			},
-			this.retryPolicy,
-			this.sleep,
-			this.now,
-		);
+		try {
+			return await retryA1(
+				async () => {
+					await this.rateLimit();
+					const response = await callGateway(this.transport, prepared, NAME, operation !== 'send');
+					return checkA1Response(redactResponse(response, authSecrets(this.config.auth)), operation, this.now());
+				},
+				this.retryPolicy,
+				this.sleep,
+				this.now,
+			);
+		} catch (error) {
+			// An error page may echo the Authorization header.
+			throw redactError(error, authSecrets(this.config.auth));
+		}
 	}
 }
 

@@ -28,6 +28,13 @@ export function authorizationHeader(auth: A1Auth): string {
 	return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
 }
 
+/** What must never be shown: the secret itself and the header value built from it. */
+export function authSecrets(auth: A1Auth): string[] {
+	const header = authorizationHeader(auth);
+	const encoded = header.slice(header.indexOf(' ') + 1);
+	return auth.type === 'bearer' ? [auth.token] : [auth.password, encoded];
+}
+
 function textField(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }

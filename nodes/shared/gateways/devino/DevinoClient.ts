@@ -3,7 +3,8 @@ import type { HttpResponse, HttpTransport } from '../../http';
 import { callGateway } from '../callGateway';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../requestPolicy';
 import { checkStatus, DEVINO_NAME, isSessionRejected, unexpectedAnswer } from './devinoResponse';
-import { devinoSessionKey, dropDevinoSession, getDevinoSession, heldDevinoSession } from './devinoSessions';
+import { redactError, redactResponse } from '../redactSecrets';
+import { devinoSessionKey, dropDevinoSession, getDevinoSession } from './devinoSessions';
 import { formEncode, parseSessionId, type FormFields } from './devinoWire';
 
 export interface DevinoClientConfig {
@@ -30,6 +31,8 @@ export type AnswerParser<T> = (response: HttpResponse) => T;
 export class DevinoClient {
 	private readonly sessionKey: string;
 	private readonly now: () => Date;
+	/** Every session id this client has sent, including ones since dropped, so none can leak in an error. */
+	private readonly sessionIdsUsed = new Set<string>();
 
 	constructor(private readonly config: DevinoClientConfig) {
 		this.sessionKey = devinoSessionKey(config.baseUrl, config.login, config.password);
@@ -45,19 +48,23 @@ export class DevinoClient {
 				this.config.sleep ?? realSleep,
 			);
 		} catch (error) {
-			throw this.scrubbed(error);
+			// Gateways sometimes echo what they were sent; no password or session id may leave in an error.
+			throw redactError(error, [this.config.password, ...this.sessionIdsUsed]);
 		}
 	}
 
 	private async withSession<T>(operation: (sessionId: string) => Promise<T>): Promise<T> {
 		const sessionId = await this.session();
+		this.sessionIdsUsed.add(sessionId);
 		try {
 			return await operation(sessionId);
 		} catch (error) {
 			// Devino processed nothing when it refused the session, so repeating once is safe even for a send.
 			if (!isSessionRejected(error)) throw error;
 			dropDevinoSession(this.sessionKey, sessionId);
-			return operation(await this.session());
+			const renewed = await this.session();
+			this.sessionIdsUsed.add(renewed);
+			return operation(renewed);
 		}
 	}
 
@@ -98,15 +105,9 @@ export class DevinoClient {
 			DEVINO_NAME,
 			idempotent,
 		);
-		checkStatus(response, idempotent, this.now());
-		return parse(response);
-	}
-
-	/** Gateways sometimes echo what they were sent; no password or session id may leave in an error. */
-	private scrubbed(error: unknown): unknown {
-		if (!(error instanceof SmsGatewayError)) return error;
-		const secrets = [this.config.password, heldDevinoSession(this.sessionKey)].filter((s): s is string => !!s && s.length >= 4);
-		const scrub = (text: string | undefined) => (text === undefined ? undefined : secrets.reduce((t, s) => t.split(s).join('***'), text));
-		return new SmsGatewayError({ ...error.error, message: scrub(error.error.message) ?? '', gatewayMessage: scrub(error.error.gatewayMessage) });
+		// A login's answer is the new session id itself, which is not among these yet.
+		const shown = redactResponse(response, [this.config.password, ...this.sessionIdsUsed]);
+		checkStatus(shown, idempotent, this.now());
+		return parse(shown);
 	}
 }

@@ -43,11 +43,6 @@ export function dropDevinoSession(key: string, sessionId: string): void {
 	if (sessions.get(key)?.sessionId === sessionId) sessions.delete(key);
 }
 
-/** Session ids currently held, so error messages can be scrubbed of them. */
-export function heldDevinoSession(key: string): string | undefined {
-	return sessions.get(key)?.sessionId;
-}
-
 /** For tests: start from no sessions. */
 export function clearDevinoSessions(): void {
 	sessions.clear();

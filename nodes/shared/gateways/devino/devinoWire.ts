@@ -27,10 +27,6 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
 	}
 }
 
-export function isJson(body: string): boolean {
-	return parseJson(body).ok;
-}
-
 /** `/user/sessionid` answers a JSON string of 36 characters (a GUID). */
 export function parseSessionId(body: string): string | undefined {
 	const parsed = parseJson(body);

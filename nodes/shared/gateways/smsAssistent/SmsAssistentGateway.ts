@@ -6,6 +6,7 @@ import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { SMS_ASSISTENT_STATUSES } from '../../status/smsAssistentStatuses';
 import { analyzeText } from '../../text/analyzeText';
 import { callGateway } from '../callGateway';
+import { redactError, redactResponse } from '../redactSecrets';
 import { chunk, createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, withRetry, type RetryPolicy, type Sleep } from '../requestPolicy';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, SmsGateway, StatusResult } from '../SmsGateway';
 import { assertHttpOk, SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
@@ -135,8 +136,8 @@ export class SmsAssistentGateway implements SmsGateway {
 		const request = this.request(this.wire.path, this.wire.contentType, body);
 		let answers;
 		try {
-			// Retried only on refusals (HTTP 429/5xx, code -10) that prove nothing was accepted;
-			// a lost or garbled answer is outcome_unknown, which withRetry never repeats.
+			// Retried only on refusals (HTTP 429, 5xx other than 504, code -10) that prove nothing was
+			// accepted; a lost or garbled answer or a 504 is outcome_unknown, which withRetry never repeats.
 			answers = await this.retrying(async () => {
 				const response = await this.call(request, false);
 				const answer = this.parse(response, (text) => this.wire.parseSend(text), false);
@@ -190,8 +191,8 @@ export class SmsAssistentGateway implements SmsGateway {
 
 	private async call(request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
 		await this.rateLimit();
-		const response = await callGateway(this.transport, request, this.label, idempotent);
-		assertHttpOk(response, this.now());
+		const response = redactResponse(await callGateway(this.transport, request, this.label, idempotent), [secretOf(this.config.auth)]);
+		assertHttpOk(response, idempotent, this.now());
 		return response;
 	}
 
@@ -208,8 +209,13 @@ export class SmsAssistentGateway implements SmsGateway {
 		return answer;
 	}
 
-	private retrying<T>(attempt: () => Promise<T>): Promise<T> {
-		return withRetry(attempt, this.retryPolicy, this.sleep);
+	/** Every operation goes through here, so this is where answers that echo a secret are masked. */
+	private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+		try {
+			return await withRetry(attempt, this.retryPolicy, this.sleep);
+		} catch (error) {
+			throw redactError(error, [secretOf(this.config.auth)]);
+		}
 	}
 
 	private gatewayError(code: number | string): SmsError {
@@ -219,6 +225,10 @@ export class SmsAssistentGateway implements SmsGateway {
 
 function failed(message: OutgoingSms, error: SmsError): SendResult {
 	return { ref: message.ref, to: message.to, status: statusOf(error.code === 'outcome_unknown' ? 'unknown' : 'failed'), error };
+}
+
+function secretOf(auth: SmsAssistentAuth): string {
+	return 'password' in auth ? auth.password : auth.token;
 }
 
 function normalizeId(id: string): string {

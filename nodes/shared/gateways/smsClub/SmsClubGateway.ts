@@ -1,10 +1,12 @@
 import { SmsGatewayError, type SmsError } from '../../errors/SmsError';
 import { smsError } from '../../errors/errorTable';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../http';
+import type { HttpRequest, HttpTransport } from '../../http';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { SMSCLUB_STATUSES } from '../../status/smsClubStatuses';
 import { analyzeText } from '../../text/analyzeText';
-import { callGateway, describeBody } from '../callGateway';
+import { unexpectedAnswerError } from '../answerErrors';
+import { callGateway } from '../callGateway';
+import { redactError, redactResponse } from '../redactSecrets';
 import {
 	chunk,
 	createRateLimiter,
@@ -25,13 +27,7 @@ import type {
 	StatusResult,
 } from '../SmsGateway';
 import { byWave, planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
-import {
-	errorForRefusedRecipient,
-	errorForResponse,
-	outcomeUnknown,
-	redact,
-	SMSCLUB_LABEL,
-} from './smsClubResponseErrors';
+import { errorForRefusedRecipient, errorForResponse, outcomeUnknown, SMSCLUB_LABEL } from './smsClubResponseErrors';
 import {
 	parseBalanceAnswer,
 	parseSendAnswer,
@@ -149,7 +145,7 @@ export class SmsClubGateway implements SmsGateway {
 				} else if (reason !== undefined) {
 					results.set(index, failedResult(message, errorForRefusedRecipient(reason, this.config.token)));
 				} else {
-					results.set(index, failedResult(message, outcomeUnknown('the answer does not mention this number')));
+					results.set(index, failedResult(message, outcomeUnknown('answered without mentioning this number')));
 				}
 			}
 		} catch (error) {
@@ -160,12 +156,10 @@ export class SmsClubGateway implements SmsGateway {
 	}
 
 	/**
-	 * POSTs JSON with the token in the header, retrying only what is safe. A 2xx answer that cannot
-	 * be read means, for a send, that the gateway processed it and may have sent the message
-	 * (`outcome_unknown`, never repeated); for a read it is most likely a passing proxy or network
-	 * fault and repeating a read is harmless (`unavailable`, retried).
+	 * POSTs JSON with the token in the header, retrying only what is safe, and masks the token in
+	 * any error (an error page may echo the request's headers).
 	 */
-	private call<T>(path: string, payload: object | undefined, idempotent: boolean, parse: (body: string) => T | undefined): Promise<T> {
+	private async call<T>(path: string, payload: object | undefined, idempotent: boolean, parse: (body: string) => T | undefined): Promise<T> {
 		const request: HttpRequest = {
 			method: 'POST',
 			url: `${this.config.baseUrl}${path}`,
@@ -177,26 +171,24 @@ export class SmsClubGateway implements SmsGateway {
 			body: payload === undefined ? undefined : JSON.stringify(payload),
 			timeoutMs: this.options.timeoutMs,
 		};
-		return withRetry(
-			async () => {
-				await this.paceRequest();
-				const response = await callGateway(this.transport, request, SMSCLUB_LABEL, idempotent);
-				if (response.status < 200 || response.status > 299) {
-					throw new SmsGatewayError(errorForResponse(response, !idempotent, this.config.token, this.now()));
-				}
-				const parsed = parse(response.body);
-				if (parsed !== undefined) return parsed;
-				throw new SmsGatewayError(this.unreadableAnswer(response, idempotent));
-			},
-			this.retryPolicy,
-			this.sleep,
-		);
-	}
-
-	private unreadableAnswer(response: HttpResponse, idempotent: boolean): SmsError {
-		const detail = redact(describeBody(response), this.config.token);
-		if (!idempotent) return outcomeUnknown(detail);
-		return smsError('unavailable', `${SMSCLUB_LABEL} gave an answer that could not be read (${detail})`, { gatewayCode: response.status });
+		try {
+			return await withRetry(
+				async () => {
+					await this.paceRequest();
+					const response = redactResponse(await callGateway(this.transport, request, SMSCLUB_LABEL, idempotent), [this.config.token]);
+					if (response.status < 200 || response.status > 299) {
+						throw new SmsGatewayError(errorForResponse(response, idempotent, this.now()));
+					}
+					const parsed = parse(response.body);
+					if (parsed !== undefined) return parsed;
+					throw new SmsGatewayError(unexpectedAnswerError(SMSCLUB_LABEL, response, idempotent));
+				},
+				this.retryPolicy,
+				this.sleep,
+			);
+		} catch (error) {
+			throw redactError(error, [this.config.token]);
+		}
 	}
 }
 

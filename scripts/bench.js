@@ -160,6 +160,13 @@ async function devinoSession(emulator) {
 	return JSON.parse(await response.text());
 }
 
+/** The n8n run in progress, so Ctrl-C does not leave it behind (n8n waits for its execution on SIGTERM). */
+let running;
+process.on('SIGINT', () => {
+	if (running) running.kill('SIGKILL');
+	process.exit(130);
+});
+
 /** `n8n execute` with the main process's peak RSS sampled from /proc while it runs. */
 function executeMeasured(instance, workflowId) {
 	return new Promise((resolve, reject) => {
@@ -169,6 +176,7 @@ function executeMeasured(instance, workflowId) {
 			env: instance.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		running = child;
 		const out = [];
 		const err = [];
 		child.stdout.on('data', (c) => out.push(c));
@@ -187,6 +195,7 @@ function executeMeasured(instance, workflowId) {
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(timer);
+			running = undefined;
 			const stdout = Buffer.concat(out).toString('utf8');
 			resolve({ code, wallMs: Date.now() - started, peakRssMb: peakKb / 1024, data: parseJsonAfterLogs(stdout), stdout, stderr: Buffer.concat(err).toString('utf8') });
 		});

@@ -1,4 +1,5 @@
 import {
+	NodeConnectionTypes,
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -32,11 +33,13 @@ export class SmsGateway implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: gatewaySubtitle(),
-		description: 'Send SMS and check delivery through SMS-assistent, A1, SMSClub or Devino (integrationapi.net)',
+		description:
+			'Send SMS, check delivery, balance and sender names through SMS-assistent, A1, SMSClub or Devino (integrationapi.net)',
 		defaults: { name: 'SMS Gateway' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		// As in the n8n starter; NodeConnectionTypes exists in n8n-workflow from 1.8x and in 2.x.
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: gatewayCredentials(),
 		properties: [
 			gatewayProperty,
@@ -61,7 +64,11 @@ export class SmsGateway implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const gatewayId = this.getNodeParameter('gateway', 0) as string;
 		const run = OPERATIONS[operation];
-		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		if (!run) {
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
+				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}`,
+			});
+		}
 		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this));
 		return [await run(this, handle)];
 	}

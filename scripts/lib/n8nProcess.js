@@ -158,15 +158,19 @@ async function executeWorkflow(instance, id, options) {
 	return { ok: result.code === 0, code: result.code, data, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The JSON value that starts at the first line beginning with `{` or `[`. */
+/**
+ * The run's JSON: n8n prints it with JSON.stringify(data, null, 2), so it starts with a line "{" and
+ * ends with the next line "}" at column 0. Log lines may come before it and after it (shutdown).
+ */
 function parseJsonAfterLogs(stdout) {
 	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (!/^[[{]/.test(lines[i])) continue;
+	for (let start = lines.indexOf('{'); start >= 0; start = lines.indexOf('{', start + 1)) {
+		const end = lines.indexOf('}', start + 1);
+		if (end < 0) break;
 		try {
-			return JSON.parse(lines.slice(i).join('\n'));
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
 		} catch {
-			// a log line that happens to start with a bracket; keep looking
+			// a log line that happens to be a lone brace; keep looking
 		}
 	}
 	return undefined;

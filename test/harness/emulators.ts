@@ -20,7 +20,9 @@ export interface Emulator {
 	url: string;
 	baseUrl: string;
 	account: Record<string, string>;
-	/** Its live config; reset() replaces it, so always go through state. */
+	/** Its live config: a getter, so it stays live after reset(), which replaces the object. */
+	readonly config: Record<string, unknown>;
+	/** The same live config, as older tests reach it. */
 	state: { config: Record<string, unknown> };
 	ledger: { requests: LedgerRequest[]; messages: Array<Record<string, unknown>> };
 	faults: { inject(fault: Record<string, unknown>): void };
@@ -33,8 +35,9 @@ export interface Emulator {
 
 export const GATEWAY_IDS = all.GATEWAYS.map((g) => g.id);
 
-export async function startEmulators(): Promise<{ emulators: Record<string, Emulator>; close(): Promise<void> }> {
-	return await all.startAll();
+/** Starts every emulator, or those named in `only`, on free ports. */
+export async function startEmulators(only?: string[]): Promise<{ emulators: Record<string, Emulator>; close(): Promise<void> }> {
+	return await all.startAll({ only });
 }
 
 /** The credentials map for runNode: the gateway's credential pointing at its emulator. */

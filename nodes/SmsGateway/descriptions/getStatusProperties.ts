@@ -6,7 +6,9 @@ export const messageIdsProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: '={{ $json.messageId }}',
-	description: 'One or more message IDs returned by Send, separated by commas or spaces, or an array from an expression',
+	placeholder: 'e.g. 4259367936, 4259367938',
+	description:
+		'The messageId values returned by Send SMS or Send Batch: one or more, separated by commas or spaces, or an array from an expression. Each ID gives one output item.',
+	hint: 'Usually mapped from the send step: {{ $json.messageId }}. A multi-part Devino ID (4259367936+4259367937) is checked as one message.',
 	displayOptions: { show: { operation: ['getStatus'] } },
 };

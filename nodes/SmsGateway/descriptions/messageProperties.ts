@@ -2,6 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const forOperations = (operation: string[]) => ({ show: { operation } });
 
+// Written for people and for an AI agent using the node as a tool: say what to put, in which form.
+const TEXT_LENGTH_NOTE =
+	'Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.';
+
 export const textProperty: INodeProperties = {
 	displayName: 'Text',
 	name: 'text',
@@ -9,8 +13,8 @@ export const textProperty: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	placeholder: 'Your order #1234 is ready for pickup',
-	description:
-		'The message. Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic letter makes it 70 (67 per part).',
+	description: `The message text to send, as plain text. ${TEXT_LENGTH_NOTE}`,
+	hint: 'Typographic quotes and dashes are replaced by plain ones (see Options), which keeps Latin text cheaper',
 	displayOptions: forOperations(['send']),
 	required: true,
 };
@@ -18,8 +22,7 @@ export const textProperty: INodeProperties = {
 export const batchTextProperty: INodeProperties = {
 	...textProperty,
 	required: false,
-	description:
-		'The message for every recipient that has no text of its own. Latin text fits 160 characters in one SMS (153 per part); any Cyrillic letter makes it 70 (67 per part).',
+	description: `The message text for every recipient that has no text of its own (see Text Field). ${TEXT_LENGTH_NOTE}`,
 	displayOptions: forOperations(['sendBatch']),
 };
 
@@ -30,7 +33,8 @@ export const senderProperty: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getSenders', loadOptionsDependsOn: ['gateway'] },
 	default: '',
 	description:
-		'The sender name registered on your account; empty uses the account default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'The list is loaded from the gateway account of the selected credential. Where the gateway has no sender list, type the name registered in your contract with an expression; Account Default leaves it to the gateway.',
 	displayOptions: forOperations(['send', 'sendBatch']),
 };
 
@@ -40,8 +44,9 @@ export const toProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: '+375 29 123-45-67',
+	placeholder: '+375 29 123-45-67 or 80291234567',
 	description:
-		'Recipient phone number in any common format (+375291234567, 8 029 123-45-67, 291234567); numbers without a country code use the default country from Options',
+		'The recipient mobile phone number, one per item. Best in international form with the country code (+375291234567); spaces, dashes, brackets and a national prefix (8 029 …) are fine.',
+	hint: 'Numbers without a country code are read in the Default Country of Options (Belarus unless changed)',
 	displayOptions: forOperations(['send']),
 };

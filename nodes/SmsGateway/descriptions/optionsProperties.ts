@@ -6,7 +6,7 @@ const checkBalanceFirst: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to compare the estimated cost (parts × Price Per Part) with the balance before sending, and refuse the whole batch, sending nothing, when it does not cover it',
+		'Whether to compare the estimated cost (parts × Price Per Part) with the balance before sending, and refuse the whole batch, sending nothing, when it does not cover it. Needs Price Per Part.',
 };
 
 const defaultCountry: INodeProperties = {
@@ -41,7 +41,7 @@ const dryRun: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to only validate and estimate: numbers, text, parts, encoding, cost and the balance after sending. Nothing is sent.',
+		'Whether to only validate and estimate: numbers, text, parts, encoding, cost, and the balance before and after sending. Nothing is sent.',
 };
 
 const includeInputFields: INodeProperties = {
@@ -68,7 +68,8 @@ const pricePerPart: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, numberPrecision: 4 },
 	default: 0,
-	description: 'Price of one SMS part in the unit of your balance; used for the cost estimate and Check Balance First',
+	description:
+		'Price of one SMS part in the unit of your balance (BYN, UAH, RUB or credits); gives the cost per item and the estimate, and is needed by Check Balance First',
 };
 
 const sanitize: INodeProperties = {
@@ -86,7 +87,8 @@ const scheduleAt: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		"When to send, in the workflow's time zone; empty sends now. Each gateway has its own minimum lead time (SMS-assistent: 10 minutes).",
+		"When the gateway should send the message; empty sends now. A time without an offset is read in the workflow's time zone (Workflow Settings). Lead time: SMS-assistent at least 10 minutes ahead, Devino 1 minute; A1 and SMSClub do not offer scheduling.",
+	hint: "Uses the workflow's time zone; checked before anything is sent",
 };
 
 const transliterate: INodeProperties = {
@@ -106,9 +108,10 @@ const validityHours: INodeProperties = {
 	displayName: 'Validity (Hours)',
 	name: 'validityHours',
 	type: 'number',
-	typeOptions: { minValue: 0 },
+	typeOptions: { minValue: 0, numberPrecision: 2 },
 	default: 0,
-	description: "How long the network keeps trying to deliver; 0 uses the gateway's default",
+	description:
+		"How long the network keeps trying to deliver to a phone that is off; 0 uses the gateway's default. SMS-assistent accepts up to 48 hours, SMSClub up to 24.",
 };
 
 const sendOptions = [
@@ -140,7 +143,8 @@ export const sendBatchOptionsProperty: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	displayOptions: { show: { operation: ['sendBatch'] } },
-	options: [checkBalanceFirst, defaultCountry, deduplicate, ...sendOptions.slice(1)],
+	// Sorted by display name, as n8n's lint rule wants (it cannot see through the spread).
+	options: [checkBalanceFirst, deduplicate, ...sendOptions],
 };
 
 export const getStatusOptionsProperty: INodeProperties = {

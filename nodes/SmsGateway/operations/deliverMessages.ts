@@ -1,14 +1,15 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import type { SmsError } from '../../shared/errors/SmsError';
+import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+import { SmsGatewayError, type SmsError } from '../../shared/errors/SmsError';
 import { smsError } from '../../shared/errors/errorTable';
-import type { Balance, OutgoingSms, SendResult } from '../../shared/gateways/SmsGateway';
-import { balanceCovers, estimateCost, type CostEstimate } from '../../shared/batch/costEstimate';
+import type { OutgoingSms, SendResult } from '../../shared/gateways/SmsGateway';
+import { estimateCost } from '../../shared/batch/costEstimate';
 import { findDuplicates } from '../../shared/batch/findDuplicates';
 import { statusOf } from '../../shared/status/normalizeStatus';
 import type { GatewayHandle } from '../createGateway';
 import { asSmsError, gatewayApiError, invalidInputError } from '../errors';
 import { outputItem, recipientJson, type RecipientOutcome } from '../output';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../prepareMessage';
+import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type Refusal, type RunEstimate } from './runEstimate';
 
 /** Settings that apply to the whole run, read from the first item. */
 export interface DeliverySettings {
@@ -49,20 +50,21 @@ export async function deliverMessages(
 		.filter((entry): entry is { message: PreparedMessage; index: number } => !!entry.message && duplicateOf[entry.index] === undefined);
 
 	let estimate: RunEstimate;
-	let refusal: SmsError | undefined;
+	let refusal = missingPriceRefusal(settings);
 	try {
 		estimate = await estimateRun(handle, toSend.map((e) => e.message.analysis.parts), settings);
-		refusal = settings.dryRun ? undefined : balanceRefusal(estimate, settings);
+		if (!settings.dryRun) refusal ??= balanceRefusal(estimate, settings);
 	} catch (error) {
 		// The balance check itself failed: nothing may be sent without it.
 		const cause = asSmsError(error);
 		if (!continueOnFail) throw gatewayApiError(node, cause, undefined, 'The balance could not be checked, so nothing was sent.');
 		estimate = estimateCost(toSend.map((e) => e.message.analysis.parts), settings.pricePerPart);
-		refusal = { ...cause, message: `The balance could not be checked, so nothing was sent: ${cause.message}` };
+		refusal = {
+			error: { ...cause, message: `The balance could not be checked, so nothing was sent: ${cause.message}` },
+			advice: 'Nothing was sent.',
+		};
 	}
-	if (refusal && !continueOnFail) {
-		throw new NodeOperationError(node, refusal.message, { description: 'Nothing was sent. Top up the balance or send fewer or shorter messages.' });
-	}
+	if (refusal && !continueOnFail) throw refusalError(node, refusal);
 
 	const results = new Map<number, SendResult>();
 	if (!settings.dryRun && !refusal && toSend.length > 0) {
@@ -78,8 +80,7 @@ export async function deliverMessages(
 		try {
 			answers = await gateway.send(outgoing);
 		} catch (error) {
-			// Adapters report per recipient once they talk to the gateway; a throw means nothing was answered.
-			const cause = asSmsError(error);
+			const cause = sendFailure(error);
 			answers = outgoing.map((sms) => ({ ref: sms.ref, to: sms.to, status: statusOf(cause.code === 'outcome_unknown' ? 'unknown' : 'failed'), error: cause }));
 		}
 		for (const answer of answers) results.set(answer.ref, answer);
@@ -101,22 +102,12 @@ export async function deliverMessages(
 			extra: extraFields(settings, estimate, original),
 		};
 		if (settings.dryRun) return outcome;
-		if (refusal) return { ...outcome, error: refusal };
+		if (refusal) return { ...outcome, error: refusal.error };
 		outcome.result = results.get(sentAs) ?? missingResult(sentAs, message);
 		return outcome;
 	});
 
-	if (!continueOnFail) {
-		const failed = outcomes.findIndex((o) => o.error ?? o.result?.error);
-		if (failed >= 0) {
-			const accepted = outcomes.filter((o) => o.result?.messageId).length;
-			const note = accepted > 0
-				? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
-				: undefined;
-			const error = (outcomes[failed].error ?? outcomes[failed].result?.error) as SmsError;
-			throw gatewayApiError(node, error, requests[failed].itemIndex, note);
-		}
-	}
+	if (!continueOnFail) stopOnFailure(context, outcomes, requests);
 
 	const inputs = context.getInputData();
 	return outcomes.map((outcome, index) => {
@@ -125,54 +116,57 @@ export async function deliverMessages(
 	});
 }
 
+/**
+ * Without Continue On Fail a failed recipient stops the run with a NodeApiError. One exception:
+ * when the node's own "Retry On Fail" is on and the gateway already accepted some messages (or may
+ * have), throwing would make n8n run the node again and send those a second time; the items are
+ * returned with their errors instead, and a warning says why.
+ */
+function stopOnFailure(context: IExecuteFunctions, outcomes: RecipientOutcome[], requests: MessageRequest[]): void {
+	const failed = outcomes.findIndex((o) => o.error ?? o.result?.error);
+	if (failed < 0) return;
+	const node = context.getNode();
+	// Duplicates share the first one's result, so count messages, not items.
+	const accepted = new Set(outcomes.map((o) => o.result?.messageId).filter((id) => id !== undefined)).size;
+	const unknown = new Set(outcomes.filter((o) => o.result?.error?.code === 'outcome_unknown').map((o) => o.result)).size;
+	if (node.retryOnFail === true && accepted + unknown > 0) {
+		context.addExecutionHints({
+			type: 'warning',
+			location: 'outputPane',
+			message:
+				`Some messages failed, but ${accepted} were accepted by the gateway${unknown > 0 ? ` and ${unknown} may have been` : ''}, ` +
+				'so the node did not stop: with "Retry On Fail" on, n8n would have sent them again. See the "error" field of each item.',
+		});
+		return;
+	}
+	const note = accepted > 0
+		? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
+		: undefined;
+	const error = (outcomes[failed].error ?? outcomes[failed].result?.error) as SmsError;
+	throw gatewayApiError(node, error, requests[failed].itemIndex, note);
+}
+
+function refusalError(node: INode, refusal: Refusal): NodeOperationError {
+	return new NodeOperationError(node, refusal.error.message, {
+		description: `Error code: ${refusal.error.code}. ${refusal.advice}`,
+	});
+}
+
 /** Same number, text, sender and time: sending it again would only bill twice. */
 function duplicateKey(message: PreparedMessage): string {
 	return JSON.stringify([message.to, message.text, message.sender ?? '', message.sendAt?.getTime() ?? 0]);
 }
 
-type RunEstimate = CostEstimate & { balanceError?: string };
-
-async function estimateRun(handle: GatewayHandle, parts: number[], settings: DeliverySettings): Promise<RunEstimate> {
-	const wantsBalance = settings.dryRun || settings.checkBalanceFirst;
-	if (!wantsBalance) return estimateCost(parts, settings.pricePerPart);
-	let balance: Balance | undefined;
-	try {
-		balance = await handle.gateway.getBalance();
-	} catch (error) {
-		if (!settings.dryRun) throw error;
-		return { ...estimateCost(parts, settings.pricePerPart), balanceError: asSmsError(error).message };
-	}
-	return estimateCost(parts, settings.pricePerPart, balance);
-}
-
-function balanceRefusal(estimate: CostEstimate, settings: DeliverySettings): SmsError | undefined {
-	if (!settings.checkBalanceFirst || estimate.parts === 0) return undefined;
-	if (balanceCovers(estimate) !== false) return undefined;
-	return smsError(
-		'insufficient_funds',
-		`The balance of ${estimate.balanceBefore} ${estimate.unit ?? ''} does not cover the estimated cost of ${estimate.cost} ` +
-			`(${estimate.parts} parts × ${estimate.pricePerPart}); the whole batch was refused and nothing was sent`,
-	);
-}
-
-function extraFields(settings: DeliverySettings, estimate: RunEstimate, duplicateOf: number | undefined): IDataObject {
-	const extra: IDataObject = {};
-	if (settings.deduplicate) {
-		extra.skippedDuplicate = duplicateOf !== undefined;
-		extra.duplicateOf = duplicateOf ?? null;
-	}
-	if (settings.dryRun || settings.checkBalanceFirst) {
-		extra.estimate = {
-			messages: estimate.messages,
-			parts: estimate.parts,
-			cost: estimate.cost ?? null,
-			balanceBefore: estimate.balanceBefore ?? null,
-			balanceAfter: estimate.balanceAfter ?? null,
-			unit: estimate.unit ?? null,
-			...(estimate.balanceError ? { balanceError: estimate.balanceError } : {}),
-		};
-	}
-	return extra;
+/**
+ * Adapters report per recipient once they talk to the gateway, so an SmsGatewayError from send()
+ * means the batch never went out. Anything else is a bug that may have struck mid-batch: some
+ * messages may have been sent, so it must not read as a plain failure that invites a re-send.
+ */
+function sendFailure(error: unknown): SmsError {
+	if (error instanceof SmsGatewayError) return error.error;
+	// Only the error's kind: its text could quote a request, and requests carry secrets.
+	const kind = error instanceof Error ? error.name : typeof error;
+	return smsError('outcome_unknown', `Sending stopped unexpectedly (${kind}); some messages may have been sent, so check the gateway before re-sending`);
 }
 
 /** An adapter must answer every ref; if one does not, say so rather than invent a result. */

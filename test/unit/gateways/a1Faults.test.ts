@@ -1,176 +1,152 @@
 /**
  * The A1 adapter under faults: retries only where repeating is safe, honouring the document's
- * delays and Retry-After, and never a second send of a message whose answer was lost.
+ * subject.sleeps and Retry-After, and never a second send of a message whose answer was lost.
  */
-import { a1Definition } from '../../../nodes/shared/gateways/a1/definition';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/gateways/requestPolicy';
 import type { GatewayOptions, OutgoingSms, SendResult } from '../../../nodes/shared/gateways/SmsGateway';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/a1');
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
 const SEND = '/api/sms/send';
 const BALANCE = '/api/sms/balance';
 const NOW = new Date('2025-03-01T10:00:00Z');
 
-let emulator: any;
-const transport = createNodeHttpTransport(5_000);
-let delays: number[];
-const sleep = async (ms: number) => {
-	delays.push(ms);
-};
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	delays = [];
-});
-
-function a1(options: GatewayOptions = {}, credentials: Record<string, unknown> = {}) {
-	return a1Definition.create(
-		{ gateway: 'a1', authType: 'bearer', token: DEFAULT_ACCOUNT.token, baseUrl: emulator.url, ...credentials },
-		transport,
-		{ sleep, now: () => NOW, ...options },
-	);
-}
+const subject = gatewayUnderTest('a1');
+const ACCOUNT = subject.account;
+const a1 = (options: GatewayOptions = {}, credentials: Record<string, unknown> = {}) => subject.build(credentials, { now: () => NOW, ...options });
 
 const sms = (ref = 0, to = '+375291234567'): OutgoingSms => ({ ref, to, text: 'Code 4711', sender: 'MyShop' });
-const sendRequests = () => emulator.ledger.countRequests((r: any) => r.path === SEND);
-const statusRequests = () => emulator.ledger.countRequests((r: any) => r.path.startsWith('/api/sms/status/'));
+const sendRequests = () => subject.emulator.ledger.countRequests((r) => r.path === SEND);
+const statusRequests = () => subject.emulator.ledger.countRequests((r) => r.path.startsWith('/api/sms/status/'));
 const expectAcceptedOnce = (result: SendResult) => {
 	expect(result.status.status).toBe('queued');
-	expect(emulator.ledger.messages.filter((m: any) => m.id === result.messageId)).toHaveLength(1);
-	expect(emulator.ledger.messages).toHaveLength(1);
+	expect(subject.emulator.ledger.messages.filter((m) => m.id === result.messageId)).toHaveLength(1);
+	expect(subject.emulator.ledger.messages).toHaveLength(1);
 };
 
 describe('A1 retries', () => {
 	it('retries HTTP 429 without Retry-After after the policy backoff', async () => {
-		emulator.faults.inject({ kind: 'http', status: 429, path: SEND });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, path: SEND });
 		const [result] = await a1().send([sms()]);
 		expectAcceptedOnce(result);
 		expect(sendRequests()).toBe(2);
-		expect(delays).toEqual([DEFAULT_RETRY_POLICY.baseDelayMs]);
+		expect(subject.sleeps).toEqual([DEFAULT_RETRY_POLICY.baseDelayMs]);
 	});
 
 	it('retries HTTP 429 after the Retry-After it gives', async () => {
-		emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path: SEND, times: 2 });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path: SEND, times: 2 });
 		const [result] = await a1().send([sms()]);
 		expectAcceptedOnce(result);
 		expect(sendRequests()).toBe(3);
-		expect(delays).toEqual([7000, 7000]);
+		expect(subject.sleeps).toEqual([7000, 7000]);
 	});
 
 	it('waits the documented 60 s after code 3 (limit exceeded)', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 3, path: SEND });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 3, path: SEND });
 		const [result] = await a1().send([sms()]);
 		expectAcceptedOnce(result);
-		expect(delays).toEqual([60_000]);
+		expect(subject.sleeps).toEqual([60_000]);
 	});
 
 	it('gets past the emulator\'s own rate limit by waiting as code 3 says', async () => {
-		emulator.state.config.sendsPerSecond = 1;
+		subject.emulator.config.sendsPerSecond = 1;
 		// The injected sleep moves the emulator's clock, so a 60 s wait really ends the limit window.
 		const clockSleep = async (ms: number) => {
-			delays.push(ms);
-			emulator.advance(ms);
+			subject.sleeps.push(ms);
+			subject.emulator.advance(ms);
 		};
 		const results = await a1({ sleep: clockSleep }).send([sms(0), sms(1, '+375441234567')]);
 		expect(results.map((r) => r.status.status)).toEqual(['queued', 'queued']);
-		expect(delays).toEqual([60_000]);
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.sleeps).toEqual([60_000]);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 		expect(sendRequests()).toBe(3);
 	});
 
 	it('reports code 5 at once with default settings, saying when to retry', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
 		const [result] = await a1().send([sms()]);
 		expect(result.status.status).toBe('failed');
 		expect(result.error).toMatchObject({ code: 'unavailable', retryable: true, retryAfterSeconds: 300, maxAttempts: 3, gatewayCode: 5 });
 		expect(result.error?.message).toContain('300 seconds');
 		expect(result.error?.message).toContain('try again after 2025-03-01T10:05:00.000Z');
-		expect(delays).toEqual([]);
+		expect(subject.sleeps).toEqual([]);
 		expect(sendRequests()).toBe(1);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('waits 300 s after code 5 when allowed, and stops at the documented 3 attempts', async () => {
 		const patient = { retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 10, maxWaitMs: 600_000 } };
-		emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND, times: 5 });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND, times: 5 });
 		const [failed] = await a1(patient).send([sms()]);
 		expect(failed.error).toMatchObject({ code: 'unavailable', gatewayCode: 5 });
 		expect(sendRequests()).toBe(3);
-		expect(delays).toEqual([300_000, 300_000]);
+		expect(subject.sleeps).toEqual([300_000, 300_000]);
 
-		emulator.reset();
-		delays = [];
-		emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND, times: 2 });
+		subject.emulator.reset();
+		subject.sleeps.length = 0;
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND, times: 2 });
 		const [result] = await a1(patient).send([sms()]);
 		expectAcceptedOnce(result);
-		expect(delays).toEqual([300_000, 300_000]);
+		expect(subject.sleeps).toEqual([300_000, 300_000]);
 	});
 
 	it('reads a code 5 that comes with HTTP 503', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 5, httpStatus: 503, path: BALANCE });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, httpStatus: 503, path: BALANCE });
 		await expect(a1().getBalance()).rejects.toMatchObject({ error: { code: 'unavailable', gatewayCode: 5 } });
 	});
 
 	it('retries HTTP 5xx and an HTML error page, then succeeds', async () => {
-		emulator.faults.inject({ kind: 'http', status: 500, path: SEND });
-		emulator.faults.inject({ kind: 'html', status: 502, path: SEND });
+		subject.emulator.faults.inject({ kind: 'http', status: 500, path: SEND });
+		subject.emulator.faults.inject({ kind: 'html', status: 502, path: SEND });
 		const [result] = await a1().send([sms()]);
 		expectAcceptedOnce(result);
 		expect(sendRequests()).toBe(3);
-		expect(delays).toEqual([500, 1000]);
+		expect(subject.sleeps).toEqual([500, 1000]);
 	});
 
 	it('gives up on a persistent HTML error page with a readable unavailable error', async () => {
-		emulator.faults.inject({ kind: 'html', status: 502, times: 3 });
+		subject.emulator.faults.inject({ kind: 'html', status: 502, times: 3 });
 		await expect(a1().getBalance()).rejects.toMatchObject({
 			error: { code: 'unavailable', gatewayCode: 502, message: expect.stringContaining('HTTP 502') },
 		});
-		expect(emulator.ledger.requests).toHaveLength(3);
+		expect(subject.emulator.ledger.requests).toHaveLength(3);
 	});
 });
 
 describe('A1 sends whose answer is lost are never repeated', () => {
 	it('a send answered too late is outcome_unknown, recorded once, sent once', async () => {
-		emulator.faults.inject({ kind: 'delay', ms: 1000, path: SEND });
+		subject.emulator.faults.inject({ kind: 'delay', ms: 1000, path: SEND });
 		const [result] = await a1({ timeoutMs: 200 }).send([sms()]);
 		expect(result.status.status).toBe('unknown');
 		expect(result.error).toMatchObject({ code: 'outcome_unknown', retryable: false });
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 		expect(sendRequests()).toBe(1);
 	});
 
 	it('a send whose connection drops after processing is outcome_unknown', async () => {
-		emulator.faults.inject({ kind: 'resetAfterProcessing', path: SEND });
+		subject.emulator.faults.inject({ kind: 'resetAfterProcessing', path: SEND });
 		const [result] = await a1().send([sms()]);
 		expect(result.error?.code).toBe('outcome_unknown');
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 		expect(sendRequests()).toBe(1);
 	});
 
 	it('a send whose connection is reset is not repeated either: the client cannot tell when it broke', async () => {
-		emulator.faults.inject({ kind: 'reset', path: SEND });
+		subject.emulator.faults.inject({ kind: 'reset', path: SEND });
 		const [result] = await a1().send([sms()]);
 		expect(result.error?.code).toBe('outcome_unknown');
 		expect(sendRequests()).toBe(1);
 	});
 
 	it('a cut-off answer to a send is outcome_unknown', async () => {
-		emulator.faults.inject({ kind: 'malformed', path: SEND });
+		subject.emulator.faults.inject({ kind: 'malformed', path: SEND });
 		const [result] = await a1().send([sms()]);
 		expect(result.error).toMatchObject({ code: 'outcome_unknown' });
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 		expect(sendRequests()).toBe(1);
 	});
 
 	it('a gateway timeout (504) on a send is outcome_unknown', async () => {
-		emulator.faults.inject({ kind: 'http', status: 504, path: SEND });
+		subject.emulator.faults.inject({ kind: 'http', status: 504, path: SEND });
 		const [result] = await a1().send([sms()]);
 		expect(result.error?.code).toBe('outcome_unknown');
 		expect(sendRequests()).toBe(1);
@@ -185,7 +161,7 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 
 	it('a status read answered too late is retried', async () => {
 		const id = await sentId();
-		emulator.faults.inject({ kind: 'delay', ms: 1000, path: `/api/sms/status/${id}` });
+		subject.emulator.faults.inject({ kind: 'delay', ms: 1000, path: `/api/sms/status/${id}` });
 		const [result] = await a1({ timeoutMs: 200 }).getStatuses([id]);
 		expect(result).toEqual({ messageId: id, status: { status: 'queued', final: false, raw: 'QUEUED' } });
 		expect(statusRequests()).toBe(2);
@@ -193,7 +169,7 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 
 	it('a status read whose connection is reset is retried', async () => {
 		const id = await sentId();
-		emulator.faults.inject({ kind: 'reset', path: `/api/sms/status/${id}` });
+		subject.emulator.faults.inject({ kind: 'reset', path: `/api/sms/status/${id}` });
 		const [result] = await a1().getStatuses([id]);
 		expect(result.status.status).toBe('queued');
 		expect(statusRequests()).toBe(2);
@@ -201,7 +177,7 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 
 	it('a cut-off status answer is retried', async () => {
 		const id = await sentId();
-		emulator.faults.inject({ kind: 'malformed', path: `/api/sms/status/${id}` });
+		subject.emulator.faults.inject({ kind: 'malformed', path: `/api/sms/status/${id}` });
 		const [result] = await a1().getStatuses([id]);
 		expect(result.status.status).toBe('queued');
 		expect(result.error).toBeUndefined();
@@ -209,15 +185,15 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 
 	it('a status read limited with Retry-After waits as told', async () => {
 		const id = await sentId();
-		emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 3, path: `/api/sms/status/${id}` });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 3, path: `/api/sms/status/${id}` });
 		await a1().getStatuses([id]);
-		expect(delays).toEqual([3000]);
+		expect(subject.sleeps).toEqual([3000]);
 	});
 
 	it('a persistently failing status read becomes an error on that id only', async () => {
 		const [first, second] = await a1().send([sms(0), sms(1, '+375441234567')]);
 		const failing = first.messageId as string;
-		emulator.faults.inject({ kind: 'http', status: 503, path: `/api/sms/status/${failing}`, times: 3 });
+		subject.emulator.faults.inject({ kind: 'http', status: 503, path: `/api/sms/status/${failing}`, times: 3 });
 		const results = await a1().getStatuses([failing, second.messageId as string]);
 		expect(results[0]).toMatchObject({ messageId: failing, status: { status: 'unknown' }, error: { code: 'unavailable', gatewayCode: 503 } });
 		expect(results[1]).toMatchObject({ status: { status: 'queued' } });
@@ -226,46 +202,46 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 	});
 
 	it('a cut-off and an HTML balance answer are retried', async () => {
-		emulator.faults.inject({ kind: 'malformed', path: BALANCE });
-		emulator.faults.inject({ kind: 'html', status: 503, path: BALANCE });
+		subject.emulator.faults.inject({ kind: 'malformed', path: BALANCE });
+		subject.emulator.faults.inject({ kind: 'html', status: 503, path: BALANCE });
 		expect(await a1().getBalance()).toEqual({ amount: 12.5, unit: 'BYN' });
-		expect(emulator.ledger.requests).toHaveLength(3);
+		expect(subject.emulator.ledger.requests).toHaveLength(3);
 	});
 });
 
 describe('A1 batch with failures in part of it', () => {
 	it('marks only the recipients whose requests failed; every recipient ends as exactly one result', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
-		emulator.faults.inject({ kind: 'gateway', code: 2, path: SEND });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 2, path: SEND });
 		const recipients = ['+375291111111', '+375292222222', '+375443333333', '+375334444444', '+375255555555', '+375171234567'];
 		const results = await a1().send(recipients.map((to, ref) => sms(ref, to)));
 		expect(results.map((r) => [r.ref, r.to])).toEqual(recipients.map((to, ref) => [ref, to]));
 		const codes = results.map((r) => r.error?.code ?? 'ok').sort();
 		expect(codes).toEqual(['insufficient_funds', 'invalid_number', 'ok', 'ok', 'ok', 'unavailable']);
-		expect(emulator.ledger.messages).toHaveLength(3);
+		expect(subject.emulator.ledger.messages).toHaveLength(3);
 		expect(sendRequests()).toBe(6);
 	});
 });
 
 describe('A1 secrets', () => {
 	it('never appear in results, error messages or request URLs', async () => {
-		const basicCredentials = { authType: 'basic', username: DEFAULT_ACCOUNT.username, password: DEFAULT_ACCOUNT.password };
+		const basicCredentials = { authType: 'basic', username: ACCOUNT.username, password: ACCOUNT.password };
 		const collected: unknown[] = [];
-		emulator.faults.inject({ kind: 'html', status: 502, path: SEND });
-		emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
+		subject.emulator.faults.inject({ kind: 'html', status: 502, path: SEND });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5, path: SEND });
 		collected.push(await a1().send([sms(0), sms(1, '+375171234567'), sms(2, '+375441234567')]));
 		collected.push(await a1({}, basicCredentials).send([sms(3)]));
 		collected.push(await a1({}, { token: 'wrong-token' }).send([sms(4)]));
 		collected.push(await a1({}, { ...basicCredentials, password: 'wrong-password' }).getBalance().catch((e) => [e.message, e.error]));
 		collected.push(await a1().getStatuses(['1000', 'nope']));
-		emulator.faults.inject({ kind: 'delay', ms: 1000, path: SEND });
+		subject.emulator.faults.inject({ kind: 'delay', ms: 1000, path: SEND });
 		collected.push(await a1({ timeoutMs: 200 }).send([sms(5)]));
 
-		const basicToken = Buffer.from(`${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password}`).toString('base64');
-		const secrets = [DEFAULT_ACCOUNT.token, DEFAULT_ACCOUNT.password, basicToken, 'wrong-token', 'wrong-password'];
+		const basicToken = Buffer.from(`${ACCOUNT.username}:${ACCOUNT.password}`).toString('base64');
+		const secrets = [ACCOUNT.token, ACCOUNT.password, basicToken, 'wrong-token', 'wrong-password'];
 		const output = JSON.stringify(collected);
-		const urls = emulator.ledger.requests.map((r: any) => `${r.path}${r.query}`).join('\n');
-		expect(emulator.ledger.requests.length).toBeGreaterThan(8);
+		const urls = subject.emulator.ledger.requests.map((r) => `${r.path}${r.query}`).join('\n');
+		expect(subject.emulator.ledger.requests.length).toBeGreaterThan(8);
 		for (const secret of secrets) {
 			expect(output).not.toContain(secret);
 			expect(urls).not.toContain(secret);

@@ -4,34 +4,11 @@ import { A1Gateway } from '../../../nodes/shared/gateways/a1/A1Gateway';
 import { a1Definition } from '../../../nodes/shared/gateways/a1/definition';
 import type { GatewayOptions, OutgoingSms } from '../../../nodes/shared/gateways/SmsGateway';
 import type { HttpTransport } from '../../../nodes/shared/http';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/a1');
-
-let emulator: any;
-const transport = createNodeHttpTransport(5_000);
-let delays: number[];
-const sleep = async (ms: number) => {
-	delays.push(ms);
-};
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	delays = [];
-});
-
-function a1(credentials: Record<string, unknown> = {}, options: GatewayOptions = {}, via: HttpTransport = transport) {
-	return a1Definition.create(
-		{ gateway: 'a1', authType: 'bearer', token: DEFAULT_ACCOUNT.token, baseUrl: emulator.url, ...credentials },
-		via,
-		{ sleep, ...options },
-	);
-}
+const subject = gatewayUnderTest('a1');
+const ACCOUNT = subject.account;
+const a1 = subject.build;
 
 const sms = (ref: number, to: string, text = 'Order #1234 confirmed', extra: Partial<OutgoingSms> = {}): OutgoingSms => ({
 	ref,
@@ -40,17 +17,17 @@ const sms = (ref: number, to: string, text = 'Order #1234 confirmed', extra: Par
 	sender: 'MyShop',
 	...extra,
 });
-const sendRequests = () => emulator.ledger.countRequests((r: any) => r.path === '/api/sms/send');
+const sendRequests = () => subject.emulator.ledger.countRequests((r) => r.path === '/api/sms/send');
 const mobile = (i: number) => `+37529${String(1_000_000 + i).padStart(7, '0')}`;
 
 describe('A1 send', () => {
 	it('sends one message as JSON with the bearer token in the header', async () => {
 		const [result] = await a1().send([sms(7, '+375291234567')]);
-		const [message] = emulator.ledger.messages;
+		const [message] = subject.emulator.ledger.messages;
 		expect(result).toEqual({ ref: 7, to: '+375291234567', messageId: message.id, parts: 1, status: { status: 'queued', final: false, raw: '' } });
 		expect(message).toMatchObject({ to: '375291234567', text: 'Order #1234 confirmed', sender: 'MyShop' });
-		const [request] = emulator.ledger.requests;
-		expect(request.headers.authorization).toBe(`Bearer ${DEFAULT_ACCOUNT.token}`);
+		const [request] = subject.emulator.ledger.requests;
+		expect(request.headers.authorization).toBe(`Bearer ${ACCOUNT.token}`);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(JSON.parse(request.body)).toEqual({ phone: '375291234567', text: 'Order #1234 confirmed', sender: 'MyShop' });
 	});
@@ -58,7 +35,7 @@ describe('A1 send', () => {
 	it('sends Cyrillic as UTF-8 and reports the parts the gateway bills', async () => {
 		const text = 'Ваш заказ №1234 подтверждён. Спасибо за покупку в нашем магазине, ждём вас снова!';
 		const [result] = await a1().send([sms(0, '+375441234567', text)]);
-		const [message] = emulator.ledger.messages;
+		const [message] = subject.emulator.ledger.messages;
 		expect(message.text).toBe(text);
 		expect(message.parts).toBe(2);
 		expect(result.parts).toBe(message.parts);
@@ -66,17 +43,17 @@ describe('A1 send', () => {
 
 	it('leaves the sender out when none is given (numeric sender)', async () => {
 		await a1().send([sms(0, '+375331234567', 'Hi', { sender: undefined })]);
-		expect(JSON.parse(emulator.ledger.requests[0].body)).toEqual({ phone: '375331234567', text: 'Hi' });
+		expect(JSON.parse(subject.emulator.ledger.requests[0].body)).toEqual({ phone: '375331234567', text: 'Hi' });
 	});
 
 	it('sends a batch as one request per recipient, at most 4 in flight, results in input order', async () => {
-		emulator.state.latencyMs = 20;
+		subject.emulator.state.latencyMs = 20;
 		let inFlight = 0;
 		let maxInFlight = 0;
 		const counting: HttpTransport = async (request) => {
 			maxInFlight = Math.max(maxInFlight, ++inFlight);
 			try {
-				return await transport(request);
+				return await subject.transport(request);
 			} finally {
 				inFlight--;
 			}
@@ -87,7 +64,7 @@ describe('A1 send', () => {
 		expect(maxInFlight).toBe(4);
 		expect(results.map((r) => r.ref)).toEqual(messages.map((m) => m.ref));
 		for (const [i, result] of results.entries()) {
-			const message = emulator.ledger.findMessage(result.messageId);
+			const message = subject.emulator.ledger.findMessage(result.messageId);
 			expect(message).toMatchObject({ to: mobile(i).slice(1), text: `Message ${i}` });
 			expect(result).toMatchObject({ to: mobile(i), status: { status: 'queued' } });
 		}
@@ -96,24 +73,24 @@ describe('A1 send', () => {
 
 	it('spaces requests by the contract rate when one is set', async () => {
 		const gateway = new A1Gateway(
-			{ baseUrl: emulator.url, auth: { type: 'bearer', token: DEFAULT_ACCOUNT.token }, maxRequestsPerSecond: 5, concurrency: 1 },
-			transport,
-			{ sleep: async (ms) => void delays.push(ms) },
+			{ baseUrl: subject.emulator.url, auth: { type: 'bearer', token: ACCOUNT.token }, maxRequestsPerSecond: 5, concurrency: 1 },
+			subject.transport,
+			{ sleep: subject.sleep },
 		);
 		expect(gateway.limits.maxRequestsPerSecond).toBe(5);
 		await gateway.send([sms(0, mobile(0)), sms(1, mobile(1)), sms(2, mobile(2))]);
 		// The limiter waits with the injected sleep, which returns at once, so slots are asked for, not taken.
-		expect(delays.length).toBeGreaterThanOrEqual(2);
-		expect(delays.every((ms) => ms > 0 && ms <= 400)).toBe(true);
+		expect(subject.sleeps.length).toBeGreaterThanOrEqual(2);
+		expect(subject.sleeps.every((ms) => ms > 0 && ms <= 400)).toBe(true);
 	});
 
 	it('authenticates with Basic auth when the credential says so', async () => {
-		const [result] = await a1({ authType: 'basic', token: '', username: DEFAULT_ACCOUNT.username, password: DEFAULT_ACCOUNT.password }).send([
+		const [result] = await a1({ authType: 'basic', token: '', username: ACCOUNT.username, password: ACCOUNT.password }).send([
 			sms(0, '+375291234567'),
 		]);
 		expect(result.status.status).toBe('queued');
-		const expected = Buffer.from(`${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password}`).toString('base64');
-		expect(emulator.ledger.requests[0].headers.authorization).toBe(`Basic ${expected}`);
+		const expected = Buffer.from(`${ACCOUNT.username}:${ACCOUNT.password}`).toString('base64');
+		expect(subject.emulator.ledger.requests[0].headers.authorization).toBe(`Basic ${expected}`);
 	});
 
 	it('marks only the recipient the gateway refuses, without retrying it', async () => {
@@ -122,14 +99,14 @@ describe('A1 send', () => {
 		expect(results[1].error).toMatchObject({ code: 'invalid_number', gatewayCode: 1, retryable: false });
 		expect(results[1].messageId).toBeUndefined();
 		expect(sendRequests()).toBe(3);
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 	});
 
 	it('reports insufficient funds (code 2) and records nothing', async () => {
-		emulator.state.config.balance = 0.05;
+		subject.emulator.config.balance = 0.05;
 		const [result] = await a1().send([sms(0, '+375291234567', 'x'.repeat(200))]);
 		expect(result.error).toMatchObject({ code: 'insufficient_funds', gatewayCode: 2 });
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('passes the reason of a 400 through as bad_request', async () => {
@@ -155,12 +132,12 @@ describe('A1 send', () => {
 		]);
 		expect(results[0].error?.code).toBe('invalid_schedule');
 		expect(results[1].error?.code).toBe('bad_request');
-		expect(emulator.ledger.requests).toHaveLength(0);
+		expect(subject.emulator.ledger.requests).toHaveLength(0);
 	});
 
 	it('returns an empty list for no messages', async () => {
 		expect(await a1().send([])).toEqual([]);
-		expect(emulator.ledger.requests).toHaveLength(0);
+		expect(subject.emulator.ledger.requests).toHaveLength(0);
 	});
 });
 
@@ -170,17 +147,17 @@ describe('A1 statuses', () => {
 		const [{ messageId }] = await gateway.send([sms(0, '+375291234567')]);
 		const statusNow = async () => (await gateway.getStatuses([messageId as string]))[0];
 		expect(await statusNow()).toEqual({ messageId, status: { status: 'queued', final: false, raw: 'QUEUED' } });
-		emulator.advance(1000);
+		subject.emulator.advance(1000);
 		expect((await statusNow()).status).toEqual({ status: 'sent', final: false, raw: 'ENROUTE' });
-		emulator.advance(2000);
+		subject.emulator.advance(2000);
 		expect((await statusNow()).status).toEqual({ status: 'delivered', final: true, raw: 'DELIVERED' });
 	});
 
 	it.each(['undelivered', 'expired', 'rejected'])('reports the %s outcome as final', async (outcome) => {
-		emulator.setOutcome('375291234567', outcome);
+		subject.emulator.setOutcome('375291234567', outcome);
 		const gateway = a1();
 		const [{ messageId }] = await gateway.send([sms(0, '+375291234567')]);
-		emulator.advance(3000);
+		subject.emulator.advance(3000);
 		const [result] = await gateway.getStatuses([messageId as string]);
 		expect(result.status).toMatchObject({ status: outcome, final: true });
 	});
@@ -194,7 +171,7 @@ describe('A1 statuses', () => {
 		expect(results.map((r) => r.status.status)).toEqual(['queued', 'unknown', 'queued', 'unknown']);
 		expect(results[1].error).toMatchObject({ code: 'invalid_message_id', gatewayCode: 404 });
 		expect(results[3].error?.code).toBe('invalid_message_id');
-		expect(emulator.ledger.countRequests((r: any) => r.path.startsWith('/api/sms/status/'))).toBe(3);
+		expect(subject.emulator.ledger.countRequests((r) => r.path.startsWith('/api/sms/status/'))).toBe(3);
 	});
 });
 
@@ -213,7 +190,7 @@ describe('A1 balance and senders', () => {
 		expect(error).toBeInstanceOf(SmsGatewayError);
 		expect(error.error.code).toBe('bad_request');
 		expect(error.message).toContain('not offered by A1');
-		expect(emulator.ledger.requests).toHaveLength(0);
+		expect(subject.emulator.ledger.requests).toHaveLength(0);
 	});
 });
 

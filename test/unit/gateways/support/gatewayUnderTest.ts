@@ -1,6 +1,6 @@
 /**
- * One adapter against its emulator over real HTTP, with a sleep that records its waits instead of
- * waiting, for tests that treat the four gateways alike.
+ * One emulator per test file, and one adapter against it over real HTTP with a sleep that records
+ * its waits instead of waiting: the setup every gateway test shares.
  */
 import type { GatewayDefinition, GatewayId, GatewayOptions, SmsGateway } from '../../../../nodes/shared/gateways/SmsGateway';
 import { a1Definition } from '../../../../nodes/shared/gateways/a1/definition';
@@ -8,15 +8,9 @@ import { devinoDefinition } from '../../../../nodes/shared/gateways/devino/defin
 import { clearDevinoSessions } from '../../../../nodes/shared/gateways/devino/devinoSessions';
 import { smsAssistentDefinition } from '../../../../nodes/shared/gateways/smsAssistent/definition';
 import { smsClubDefinition } from '../../../../nodes/shared/gateways/smsClub/definition';
+import type { HttpTransport } from '../../../../nodes/shared/http';
 import { createNodeHttpTransport } from '../../../../nodes/shared/nodeHttpTransport';
-import type { Emulator } from '../../../harness/emulators';
-
-// The emulators are plain JavaScript shared with the end-to-end tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const all = require('../../../emulators/all') as {
-	startAll(options?: { only?: string[] }): Promise<{ emulators: Record<string, Emulator>; close(): Promise<void> }>;
-	credentialFor(emulator: Emulator, meta: { id: string; name: string }): { data: Record<string, unknown> };
-};
+import { credentialsFor, secretsOf, startEmulators, type Emulator, type LedgerRequest } from '../../../harness/emulators';
 
 export const DEFINITIONS: Record<GatewayId, GatewayDefinition> = {
 	smsAssistent: smsAssistentDefinition,
@@ -33,45 +27,85 @@ export const PATHS: Record<GatewayId, { send: string; balance: string }> = {
 	devino: { send: '/sms/send', balance: '/user/balance' },
 };
 
-export interface GatewayUnderTest {
-	emulator: Emulator;
+/** The emulator as unit tests see it: also its clock, latency, session store and ledger helpers. */
+export interface EmulatorUnderTest extends Emulator {
+	// Loosely typed, as the emulators are plain JavaScript: tests read and set whatever their spec holds.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	readonly config: Record<string, any>;
+	state: Emulator['state'] & { now(): number; latencyMs: number; store: { sessions?: Map<string, unknown> } };
+	ledger: Emulator['ledger'] & {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		messages: Array<Record<string, any>>;
+		countRequests(predicate?: (request: LedgerRequest) => boolean): number;
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		findMessage(id: unknown): Record<string, any> | undefined;
+	};
+}
+
+/** The account an emulator starts with, known at load time so that test tables can use it. */
+export function accountOf(id: GatewayId): Readonly<Record<string, string>> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return (require(`../../../emulators/${id}`) as { DEFAULT_ACCOUNT: Record<string, string> }).DEFAULT_ACCOUNT;
+}
+
+export interface EmulatorOfFile {
+	/** Set once the file's tests start. */
+	emulator: EmulatorUnderTest;
+	account: Readonly<Record<string, string>>;
+}
+
+/** Starts the emulator before the file's tests, resets it before each and closes it after them. */
+export function emulatorUnderTest(id: GatewayId): EmulatorOfFile {
+	let running: { close(): Promise<void> };
+	const subject: EmulatorOfFile = { emulator: undefined as unknown as EmulatorUnderTest, account: accountOf(id) };
+	beforeAll(async () => {
+		const started = await startEmulators([id]);
+		running = started;
+		subject.emulator = started.emulators[id] as EmulatorUnderTest;
+	});
+	afterAll(() => running.close());
+	beforeEach(() => subject.emulator.reset());
+	return subject;
+}
+
+export interface GatewayUnderTest extends EmulatorOfFile {
 	/** Waits asked of the injected sleep, in ms. */
 	sleeps: number[];
-	build(credentials?: Record<string, unknown>, options?: GatewayOptions): SmsGateway;
+	/** The recording sleep, for adapters built by hand. */
+	sleep(ms: number): Promise<void>;
+	transport: HttpTransport;
+	/** The adapter on the emulator's own credential, with `credentials` and `options` laid over it. */
+	build(credentials?: Record<string, unknown>, options?: GatewayOptions, via?: HttpTransport): SmsGateway;
 	/** Requests that reached the emulator at a path ending in `suffix`. */
 	requestsTo(suffix: string): number;
 	/** Every secret of the emulator's account, plus Devino session ids handed out so far. */
 	secrets(): string[];
 }
 
-/** Starts the emulator before the file's tests and resets it (and the sleeps) before each. */
+/** An emulator as above, plus an adapter on it; the sleeps and Devino's session cache start empty in each test. */
 export function gatewayUnderTest(id: GatewayId): GatewayUnderTest {
-	const transport = createNodeHttpTransport(2_000);
-	let running: { emulators: Record<string, Emulator>; close(): Promise<void> };
+	const running = emulatorUnderTest(id);
 	const subject: GatewayUnderTest = {
-		emulator: undefined as unknown as Emulator,
+		get emulator() {
+			return running.emulator;
+		},
+		account: running.account,
 		sleeps: [],
-		build(credentials = {}, options = {}) {
-			const { data } = all.credentialFor(subject.emulator, { id: 'test', name: 'test' });
-			const sleep = async (ms: number) => void subject.sleeps.push(ms);
-			return DEFINITIONS[id].create({ ...data, ...credentials }, transport, { sleep, ...options });
+		sleep: async (ms) => void subject.sleeps.push(ms),
+		transport: createNodeHttpTransport(2_000),
+		build(credentials = {}, options = {}, via = subject.transport) {
+			const data = credentialsFor(subject.emulator)[subject.emulator.gateway.credentialType];
+			return DEFINITIONS[id].create({ ...data, ...credentials }, via, { sleep: subject.sleep, ...options });
 		},
 		requestsTo(suffix) {
 			return subject.emulator.ledger.requests.filter((r) => r.path.endsWith(suffix)).length;
 		},
 		secrets() {
-			const account = Object.entries(subject.emulator.account).filter(([key]) => /pass|token/i.test(key));
-			const sessions = (subject.emulator as unknown as { state: { store: { sessions?: Map<string, unknown> } } }).state.store.sessions;
-			return [...account.map(([, value]) => value), ...(sessions ? sessions.keys() : [])];
+			const sessions = subject.emulator.state.store.sessions;
+			return [...secretsOf(subject.emulator), ...(sessions ? sessions.keys() : [])];
 		},
 	};
-	beforeAll(async () => {
-		running = await all.startAll({ only: [id] });
-		subject.emulator = running.emulators[id];
-	});
-	afterAll(() => running.close());
 	beforeEach(() => {
-		subject.emulator.reset();
 		subject.sleeps.length = 0;
 		clearDevinoSessions();
 	});

@@ -42,27 +42,24 @@ async function main() {
 	const instance = createInstance(runtime, { port: 18780, brokerPort: 18781 });
 	try {
 		await importCredentials(instance, sandboxCredentials(all.emulators));
-		const sessions = {};
-		if (all.emulators.devino) sessions.devino = await devinoSession(all.emulators.devino);
-		const workflows = [];
-		for (const id of ONLY) {
-			workflows.push(nodeWorkflow(`bNode${id}`, id, RECIPIENTS));
-			workflows.push(httpWorkflow(`bHttp${id}`, id, RECIPIENTS, all.emulators[id], sessions[id]));
-		}
 		const bigGateway = ONLY.includes('smsAssistent') ? 'smsAssistent' : ONLY[0];
-		workflows.push(nodeWorkflow('bBig', bigGateway, BIG));
-		await importWorkflows(instance, workflows);
+		await importWorkflows(instance, [...ONLY.map((id) => nodeWorkflow(`bNode${id}`, id, RECIPIENTS)), nodeWorkflow('bBig', bigGateway, BIG)]);
 
 		const rows = [];
 		for (const id of ONLY) {
 			const emulator = all.emulators[id];
-			for (const [approach, workflowId, nodeName] of [['SMS Gateway · Send Batch', `bNode${id}`, 'Send Batch'], ['HTTP Request per recipient', `bHttp${id}`, 'HTTP Request']]) {
-				prepare(emulator);
-				// Duplicate and rate rules stay on: they are part of what each approach runs into.
-				log(`[bench] ${emulator.gateway.label}: ${approach}, ${RECIPIENTS} recipients…`);
-				const run = await executeMeasured(instance, workflowId);
-				rows.push({ gateway: emulator.gateway.label, approach, ...summarize(run, nodeName, emulator, RECIPIENTS) });
-			}
+			log(`[bench] ${emulator.gateway.label}: SMS Gateway · Send Batch, ${RECIPIENTS} recipients…`);
+			prepare(emulator);
+			const nodeRun = await executeMeasured(instance, `bNode${id}`);
+			rows.push({ gateway: emulator.gateway.label, approach: 'SMS Gateway · Send Batch', ...summarize(nodeRun, 'Send Batch', emulator, RECIPIENTS) });
+
+			log(`[bench] ${emulator.gateway.label}: HTTP Request per recipient, ${RECIPIENTS} recipients…`);
+			prepare(emulator);
+			// Imported after the reset: Devino's baseline holds a session id, as a user's workflow would.
+			const session = id === 'devino' ? await devinoSession(emulator) : undefined;
+			await importWorkflows(instance, [httpWorkflow(`bHttp${id}`, id, RECIPIENTS, emulator, session)]);
+			const httpRun = await executeMeasured(instance, `bHttp${id}`);
+			rows.push({ gateway: emulator.gateway.label, approach: 'HTTP Request per recipient', ...summarize(httpRun, 'HTTP Request', emulator, RECIPIENTS) });
 		}
 
 		log(`[bench] memory: ${BIG} recipients in one execution (${bigGateway})…`);
@@ -85,11 +82,11 @@ async function main() {
 }
 
 /**
- * A fresh ledger and an account that can pay for the whole run (the demo balances are small).
- * Not reset(): that would also end the Devino session the HTTP Request baseline holds.
+ * A fresh emulator (ledger, duplicate window, rate window) whose account can pay for the whole
+ * run (the demo balances are small). Rate and duplicate rules stay on: each approach meets them.
  */
 function prepare(emulator) {
-	emulator.ledger.clear();
+	emulator.reset();
 	emulator.state.config.balance = 1e9;
 	emulator.state.latencyMs = LATENCY_MS;
 }
@@ -205,25 +202,21 @@ function executeMeasured(instance, workflowId) {
 function summarize(run, nodeName, emulator, count) {
 	const runs = run.data?.data?.resultData?.runData?.[nodeName];
 	const nodeRun = runs?.[runs.length - 1];
-	if (!nodeRun) {
-		log(`[bench] ${nodeName} did not run (exit ${run.code}):\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
-	}
-	const items = nodeRun?.data?.main?.[0] ?? [];
-	const failed = items.filter((i) => i.json?.error);
-	const failedItems = failed.length;
-	if (failed.length) log(`[bench]   ${failed.length} failed; first: ${JSON.stringify(failed[0].json.error).slice(0, 300)}`);
-	const nodeMs = nodeRun?.executionTime ?? NaN;
 	const accepted = emulator.ledger.messages.length;
-	return {
-		recipients: count,
-		requests: emulator.ledger.requests.length,
-		accepted,
-		failedItems,
-		nodeSeconds: nodeMs / 1000,
-		wallSeconds: run.wallMs / 1000,
-		messagesPerSecond: accepted / (nodeMs / 1000),
-		peakRssMb: run.peakRssMb,
-	};
+	const requests = emulator.ledger.requests;
+	const base = { recipients: count, requests: requests.length, accepted, wallSeconds: run.wallMs / 1000, peakRssMb: run.peakRssMb };
+	if (!nodeRun) {
+		// n8n exits before a pipe takes a run of 100,000 items in full, so the JSON is cut short.
+		// Then the time is the span the gateway saw: first request to last answer.
+		log(`[bench] ${nodeName}: no complete run data (exit ${run.code}, ${run.stdout.length} characters); timing from the ledger`);
+		const span = requests.length ? (requests[requests.length - 1].at - requests[0].at + LATENCY_MS) / 1000 : NaN;
+		return { ...base, failedItems: count - accepted, nodeSeconds: span, approximate: true, messagesPerSecond: accepted / span };
+	}
+	const items = nodeRun.data?.main?.[0] ?? [];
+	const failed = items.filter((i) => i.json?.error);
+	if (failed.length) log(`[bench]   ${failed.length} failed; first: ${JSON.stringify(failed[0].json.error).slice(0, 300)}`);
+	const nodeSeconds = nodeRun.executionTime / 1000;
+	return { ...base, failedItems: failed.length, nodeSeconds, messagesPerSecond: accepted / nodeSeconds };
 }
 
 function machine(runtime) {
@@ -269,12 +262,19 @@ function renderReport({ rows, bigRow, core, runtime }) {
 	lines.push('start-up (~3-5 s) and the Code node building the items; *peak RSS* = high-water mark of the `n8n execute` process');
 	lines.push('(the Code node runs in a separate task-runner process, not counted). The emulators keep their rules on: SMSClub');
 	lines.push('answers 429 above ~9 requests/s, so one request per recipient there mostly fails unless a user adds batching and waits.');
+	lines.push("A1's API takes one recipient per request, so the node makes as many requests as the HTTP Request node; it sends 4 at a");
+	lines.push('a time and retries by the documented codes, while the HTTP Request node fires as many as n8n allows at once.');
 	lines.push('');
 	lines.push(`## Memory: ${BIG.toLocaleString('en-US')} recipients in one execution`, '');
 	lines.push('| gateway | recipients | requests | accepted | failed items | node time, s | wall time, s | peak RSS, MB |');
 	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-	lines.push(`| ${bigRow.gateway} | ${int(bigRow.recipients)} | ${int(bigRow.requests)} | ${int(bigRow.accepted)} | ${int(bigRow.failedItems)} | ${fmt(bigRow.nodeSeconds)} | ${fmt(bigRow.wallSeconds)} | ${int(bigRow.peakRssMb)} |`);
+	lines.push(`| ${bigRow.gateway} | ${int(bigRow.recipients)} | ${int(bigRow.requests)} | ${int(bigRow.accepted)} | ${int(bigRow.failedItems)} | ${bigRow.approximate ? '≈ ' : ''}${fmt(bigRow.nodeSeconds)} | ${fmt(bigRow.wallSeconds)} | ${int(bigRow.peakRssMb)} |`);
 	lines.push('');
+	if (bigRow.approximate) {
+		lines.push('≈ n8n printed more run data than it flushed before exiting, so this time is the span the emulator saw (first');
+		lines.push("request to last answer). Most of the wall time is n8n serialising and printing the run's 200,000 output items.");
+		lines.push('');
+	}
 	lines.push(`## The core alone (no n8n, no network): ${core.count.toLocaleString('en-US')} generated recipients`, '');
 	lines.push('| step | total, ms | per second |', '|---|---:|---:|');
 	for (const step of core.steps) lines.push(`| ${step.name} | ${int(step.ms)} | ${int(step.perSecond)} |`);

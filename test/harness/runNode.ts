@@ -14,6 +14,7 @@ import {
 	type INodeTypes,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 import { SmsGateway } from '../../nodes/SmsGateway/SmsGateway.node';
 import { IntegrationApiNetApi } from '../../credentials/IntegrationApiNetApi.credentials';
@@ -33,7 +34,15 @@ export interface RunNodeOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	items?: Array<INodeExecutionData | IDataObject>;
 	continueOnFail?: boolean;
+	/** The node's "Retry On Fail" setting, which makes n8n run the whole node again after an error. */
+	retryOnFail?: boolean;
 	timezone?: string;
+}
+
+export interface NodeRun {
+	output: INodeExecutionData[];
+	/** Execution hints the node added (addExecutionHints), as n8n shows them in the output pane. */
+	hints: NodeExecutionHint[];
 }
 
 /**
@@ -43,6 +52,11 @@ export interface RunNodeOptions {
  * helper is ours, standing in for n8n's database of encrypted credentials.
  */
 export async function runNode(options: RunNodeOptions): Promise<INodeExecutionData[]> {
+	return (await runNodeWithHints(options)).output;
+}
+
+/** runNode, plus the execution hints the node left for the user. */
+export async function runNodeWithHints(options: RunNodeOptions): Promise<NodeRun> {
 	const { workflow, node, additionalData } = setUp(options);
 	const items = (options.items ?? [{ json: {} }]).map(toItem);
 	const runExecutionData = emptyRunData();
@@ -50,7 +64,7 @@ export async function runNode(options: RunNodeOptions): Promise<INodeExecutionDa
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', runExecutionData, 0, items, { main: [items] }, executeData, []);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const output = await nodeType.execute!.call(context);
-	return (output as INodeExecutionData[][])[0];
+	return { output: (output as INodeExecutionData[][])[0], hints: [...context.hints] };
 }
 
 /** Calls a load-options method (e.g. getSenders) through n8n-core's LoadOptionsContext. */
@@ -75,6 +89,7 @@ function setUp(options: RunNodeOptions) {
 		parameters: options.parameters,
 		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: `${type} (test)` }])),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.retryOnFail ? { retryOnFail: true } : {}),
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: () => nodeType,

@@ -21,6 +21,7 @@ export const batchRecipientProperties: INodeProperties[] = [
 			},
 		],
 		default: 'items',
+		description: 'Where the phone numbers come from: one per input item, or lists of numbers in a field',
 		displayOptions: { show: { operation: ['sendBatch'] } },
 	},
 	{
@@ -29,6 +30,7 @@ export const batchRecipientProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'phone',
 		placeholder: 'phone',
+		description: 'The input field that holds the recipient phone number, in any common format',
 		hint: 'Name of the input field with the phone number; dots reach nested fields (contact.phone)',
 		displayOptions: forSource(['items']),
 		required: true,
@@ -39,6 +41,7 @@ export const batchRecipientProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'message',
+		description: 'The input field that holds a text for this recipient only, e.g. a personalised message',
 		hint: 'Optional: name of the input field with a text for this recipient; empty or missing uses Text below',
 		displayOptions: forSource(['items']),
 	},

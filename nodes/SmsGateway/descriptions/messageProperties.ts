@@ -3,8 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 const forOperations = (operation: string[]) => ({ show: { operation } });
 
 // Written for people and for an AI agent using the node as a tool: say what to put, in which form.
-const TEXT_LENGTH_NOTE =
-	'Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.';
 
 export const textProperty: INodeProperties = {
 	displayName: 'Text',
@@ -13,7 +11,8 @@ export const textProperty: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	placeholder: 'Your order #1234 is ready for pickup',
-	description: `The message text to send, as plain text. ${TEXT_LENGTH_NOTE}`,
+	description:
+		'The message text to send, as plain text. Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.',
 	hint: 'Typographic quotes and dashes are replaced by plain ones (see Options), which keeps Latin text cheaper',
 	displayOptions: forOperations(['send']),
 	required: true,
@@ -22,7 +21,8 @@ export const textProperty: INodeProperties = {
 export const batchTextProperty: INodeProperties = {
 	...textProperty,
 	required: false,
-	description: `The message text for every recipient that has no text of its own (see Text Field). ${TEXT_LENGTH_NOTE}`,
+	description:
+		'The message text for every recipient that has no text of its own (see Text Field). Latin text fits 160 characters in one SMS (153 per part); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.',
 	displayOptions: forOperations(['sendBatch']),
 };
 

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { SmsGatewayError, type SmsError } from '../../shared/errors/SmsError';
 import { smsError } from '../../shared/errors/errorTable';
 import type { OutgoingSms, SendResult } from '../../shared/gateways/SmsGateway';
@@ -7,9 +7,10 @@ import { findDuplicates } from '../../shared/batch/findDuplicates';
 import { statusOf } from '../../shared/status/normalizeStatus';
 import type { GatewayHandle } from '../createGateway';
 import { asSmsError, gatewayApiError, invalidInputError } from '../errors';
+import { refusalError, stopOnFailure } from './stopOnFailure';
 import { outputItem, recipientJson, type RecipientOutcome } from '../output';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../prepareMessage';
-import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type Refusal, type RunEstimate } from './runEstimate';
+import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
 
 /** Settings that apply to the whole run, read from the first item. */
 export interface DeliverySettings {
@@ -113,42 +114,6 @@ export async function deliverMessages(
 	return outcomes.map((outcome, index) => {
 		const itemIndex = requests[index].itemIndex;
 		return outputItem(recipientJson(outcome), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
-	});
-}
-
-/**
- * Without Continue On Fail a failed recipient stops the run with a NodeApiError. One exception:
- * when the node's own "Retry On Fail" is on and the gateway already accepted some messages (or may
- * have), throwing would make n8n run the node again and send those a second time; the items are
- * returned with their errors instead, and a warning says why.
- */
-function stopOnFailure(context: IExecuteFunctions, outcomes: RecipientOutcome[], requests: MessageRequest[]): void {
-	const failed = outcomes.findIndex((o) => o.error ?? o.result?.error);
-	if (failed < 0) return;
-	const node = context.getNode();
-	// Duplicates share the first one's result, so count messages, not items.
-	const accepted = new Set(outcomes.map((o) => o.result?.messageId).filter((id) => id !== undefined)).size;
-	const unknown = new Set(outcomes.filter((o) => o.result?.error?.code === 'outcome_unknown').map((o) => o.result)).size;
-	if (node.retryOnFail === true && accepted + unknown > 0) {
-		context.addExecutionHints({
-			type: 'warning',
-			location: 'outputPane',
-			message:
-				`Some messages failed, but ${accepted} were accepted by the gateway${unknown > 0 ? ` and ${unknown} may have been` : ''}, ` +
-				'so the node did not stop: with "Retry On Fail" on, n8n would have sent them again. See the "error" field of each item.',
-		});
-		return;
-	}
-	const note = accepted > 0
-		? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
-		: undefined;
-	const error = (outcomes[failed].error ?? outcomes[failed].result?.error) as SmsError;
-	throw gatewayApiError(node, error, requests[failed].itemIndex, note);
-}
-
-function refusalError(node: INode, refusal: Refusal): NodeOperationError {
-	return new NodeOperationError(node, refusal.error.message, {
-		description: `Error code: ${refusal.error.code}. ${refusal.advice}`,
 	});
 }
 

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { SmsError } from '../../shared/errors/SmsError';
 import { smsError } from '../../shared/errors/errorTable';
 import type { StatusResult } from '../../shared/gateways/SmsGateway';
@@ -24,9 +24,10 @@ export async function getStatus(context: IExecuteFunctions, handle: GatewayHandl
 	inputs.forEach((_, itemIndex) => {
 		const ids = splitIds(context.getNodeParameter('messageIds', itemIndex, ''));
 		if (ids.length === 0) {
-			const error = smsError('invalid_message_id', 'No message ID given');
+			const error = smsError('invalid_message_id', 'No message ID given; map the messageId of a send step into Message IDs');
 			if (!continueOnFail) throw invalidInputError(node, error, itemIndex);
-			output.push({ itemIndex, item: outputItem({ gateway: handle.definition.id, messageId: null, error: errorJson(error) }, itemIndex, undefined, false) });
+			const json = { ...emptyStatusJson(handle.definition.id), error: errorJson(error) };
+			output.push({ itemIndex, item: outputItem(json, itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex)) });
 			return;
 		}
 		for (const messageId of ids) {
@@ -58,9 +59,17 @@ export async function getStatus(context: IExecuteFunctions, handle: GatewayHandl
 			status: statusOf('unknown'),
 			error: smsError('unknown', 'The gateway adapter returned no status for this ID'),
 		};
-		const includeInputFields = readOptions(context, itemIndex).includeInputFields === true;
-		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields);
+		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex));
 	});
+}
+
+function includeInputFields(context: IExecuteFunctions, itemIndex: number): boolean {
+	return readOptions(context, itemIndex).includeInputFields === true;
+}
+
+/** The same keys as a status item, for an item that has no ID to check. */
+function emptyStatusJson(gateway: string): IDataObject {
+	return { gateway, messageId: null, partIds: null, status: null, final: false, gatewayStatus: null, parts: null };
 }
 
 /** Ids as a string separated by commas or whitespace, a number, or an array of either. */

@@ -2,33 +2,17 @@
  * The A1 emulator on its own, over raw HTTP: it must be as strict as the documents say, or the
  * adapter tests prove nothing.
  */
-// A module, not a script: its names stay out of the other test files' scope.
-export {};
+import { emulatorUnderTest } from './support/gatewayUnderTest';
+import { readAnswer } from './support/readAnswer';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/a1');
-
-let emulator: any;
-const bearer = { authorization: `Bearer ${DEFAULT_ACCOUNT.token}` };
+const subject = emulatorUnderTest('a1');
+const ACCOUNT = subject.account;
+const bearer = { authorization: `Bearer ${ACCOUNT.token}` };
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 const jsonHeaders = { ...bearer, 'content-type': 'application/json' };
 
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
-
 async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-	const response = await fetch(`${emulator.url}${path}`, { method, headers, body });
-	const text = await response.text();
-	let json: any;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, json, headers: response.headers };
+	return readAnswer(await fetch(`${subject.emulator.url}${path}`, { method, headers, body }));
 }
 
 const sendBody = (fields: Record<string, unknown>) => JSON.stringify({ phone: '375291234567', text: 'Hello', sender: 'MyShop', ...fields });
@@ -37,22 +21,22 @@ describe('A1 emulator', () => {
 	it('accepts a valid send and records it once', async () => {
 		const answer = await call('POST', '/api/sms/send', jsonHeaders, sendBody({}));
 		expect(answer).toMatchObject({ status: 200, json: { code: 0, messageId: expect.any(String) } });
-		expect(emulator.ledger.messages).toHaveLength(1);
-		expect(emulator.ledger.messages[0]).toMatchObject({ id: answer.json.messageId, to: '375291234567', text: 'Hello', sender: 'MyShop', parts: 1 });
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages[0]).toMatchObject({ id: answer.json.messageId, to: '375291234567', text: 'Hello', sender: 'MyShop', parts: 1 });
 	});
 
 	it('refuses a missing or wrong Authorization with 401', async () => {
 		expect((await call('GET', '/api/sms/balance')).status).toBe(401);
 		expect((await call('GET', '/api/sms/balance', { authorization: 'Bearer wrong' })).status).toBe(401);
-		expect((await call('GET', '/api/sms/balance', basic(DEFAULT_ACCOUNT.username, 'wrong'))).status).toBe(401);
+		expect((await call('GET', '/api/sms/balance', basic(ACCOUNT.username, 'wrong'))).status).toBe(401);
 		expect((await call('POST', '/api/sms/send', { 'content-type': 'application/json' }, sendBody({}))).status).toBe(401);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('accepts Basic auth, and only the configured scheme when the contract fixes one', async () => {
-		const basicAuth = basic(DEFAULT_ACCOUNT.username, DEFAULT_ACCOUNT.password);
+		const basicAuth = basic(ACCOUNT.username, ACCOUNT.password);
 		expect((await call('GET', '/api/sms/balance', basicAuth)).json).toEqual({ code: 0, balance: 12.5, currency: 'BYN' });
-		emulator.state.config.auth = 'bearer';
+		subject.emulator.config.auth = 'bearer';
 		expect((await call('GET', '/api/sms/balance', basicAuth)).status).toBe(401);
 		expect((await call('GET', '/api/sms/balance', bearer)).status).toBe(200);
 	});
@@ -67,37 +51,37 @@ describe('A1 emulator', () => {
 		expect(sender).toMatchObject({ status: 400, json: { message: expect.stringContaining('not registered') } });
 		expect((await call('GET', '/api/sms/send', bearer)).status).toBe(405);
 		expect((await call('GET', '/api/sms/nothing', bearer)).status).toBe(404);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('answers code 1 for a number it cannot deliver to', async () => {
 		for (const phone of ['+375291234567', '375171234567', '37529123456', '79161234567']) {
 			expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({ phone }))).json).toMatchObject({ code: 1 });
 		}
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('sends without a sender name (numeric sender)', async () => {
 		const answer = await call('POST', '/api/sms/send', jsonHeaders, JSON.stringify({ phone: '375331234567', text: 'Hi' }));
 		expect(answer.json).toMatchObject({ code: 0 });
-		expect(emulator.ledger.messages[0].sender).toBeUndefined();
+		expect(subject.emulator.ledger.messages[0].sender).toBeUndefined();
 	});
 
 	it('charges per part counted by an independent calculator, and answers code 2 when funds run out', async () => {
 		const cyrillic71 = 'Ж'.repeat(71);
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({ text: cyrillic71 }))).json.code).toBe(0);
-		expect(emulator.ledger.messages[0].parts).toBe(2);
+		expect(subject.emulator.ledger.messages[0].parts).toBe(2);
 		expect((await call('GET', '/api/sms/balance', bearer)).json.balance).toBe(12.4);
-		emulator.state.config.balance = 0.05;
+		subject.emulator.config.balance = 0.05;
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({ text: cyrillic71 }))).json).toMatchObject({ code: 2 });
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 	});
 
 	it('answers code 3 over its request rate', async () => {
-		emulator.state.config.sendsPerSecond = 1;
+		subject.emulator.config.sendsPerSecond = 1;
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({}))).json.code).toBe(0);
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({}))).json.code).toBe(3);
-		emulator.advance(1000);
+		subject.emulator.advance(1000);
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({}))).json.code).toBe(0);
 	});
 
@@ -105,16 +89,16 @@ describe('A1 emulator', () => {
 		const { json } = await call('POST', '/api/sms/send', jsonHeaders, sendBody({}));
 		const statusOf = async () => (await call('GET', `/api/sms/status/${json.messageId}`, bearer)).json.status;
 		expect(await statusOf()).toBe('QUEUED');
-		emulator.advance(1000);
+		subject.emulator.advance(1000);
 		expect(await statusOf()).toBe('ENROUTE');
-		emulator.advance(2000);
+		subject.emulator.advance(2000);
 		expect(await statusOf()).toBe('DELIVERED');
 		expect((await call('GET', '/api/sms/status/424242', bearer)).status).toBe(404);
 	});
 
 	it('answers an injected gateway code without doing the work', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 5 });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 5 });
 		expect((await call('POST', '/api/sms/send', jsonHeaders, sendBody({}))).json).toMatchObject({ code: 5 });
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 });

@@ -2,7 +2,7 @@
 import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import { A1Gateway } from '../../../nodes/shared/gateways/a1/A1Gateway';
 import { a1Definition } from '../../../nodes/shared/gateways/a1/definition';
-import type { GatewayOptions, OutgoingSms } from '../../../nodes/shared/gateways/SmsGateway';
+import type { OutgoingSms } from '../../../nodes/shared/gateways/SmsGateway';
 import type { HttpTransport } from '../../../nodes/shared/http';
 import { gatewayUnderTest } from './support/gatewayUnderTest';
 

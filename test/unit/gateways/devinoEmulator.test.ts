@@ -1,14 +1,12 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/devino');
+import { emulatorUnderTest } from './support/gatewayUnderTest';
 
 /** The emulator on its own, over raw HTTP: proof that it is strict independently of our adapter. */
-type Emulator = Awaited<ReturnType<typeof start>>;
-let emulator: Emulator;
+const subject = emulatorUnderTest('devino');
+const ACCOUNT = subject.account;
 
 async function post(path: string, fields: Array<[string, string]>): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${emulator.url}/rest${path}`, {
+	const response = await fetch(`${subject.emulator.url}/rest${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams(fields).toString(),
@@ -16,31 +14,25 @@ async function post(path: string, fields: Array<[string, string]>): Promise<{ st
 	return { status: response.status, body: JSON.parse(await response.text()) };
 }
 async function get(path: string, fields: Array<[string, string]>): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${emulator.url}/rest${path}?${new URLSearchParams(fields)}`);
+	const response = await fetch(`${subject.emulator.url}/rest${path}?${new URLSearchParams(fields)}`);
 	return { status: response.status, body: JSON.parse(await response.text()) };
 }
 const logIn = async () =>
 	(
 		await post('/user/sessionid', [
-			['login', DEFAULT_ACCOUNT.login],
-			['password', DEFAULT_ACCOUNT.password],
+			['login', ACCOUNT.login],
+			['password', ACCOUNT.password],
 		])
 	).body as string;
 const error = (status: number, code: number) => ({ status, body: expect.objectContaining({ Code: code, Desc: expect.any(String) }) });
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
 
 describe('Devino emulator: sessions', () => {
 	test('login answers a 36-character JSON string, by POST form or GET query', async () => {
 		const sessionId = await logIn();
 		expect(sessionId).toHaveLength(36);
 		const viaGet = await get('/user/sessionid', [
-			['login', DEFAULT_ACCOUNT.login],
-			['password', DEFAULT_ACCOUNT.password],
+			['login', ACCOUNT.login],
+			['password', ACCOUNT.password],
 		]);
 		expect(viaGet.status).toBe(200);
 		expect(viaGet.body).toHaveLength(36);
@@ -48,8 +40,8 @@ describe('Devino emulator: sessions', () => {
 
 	test('missing or wrong credentials are refused with the documented codes', async () => {
 		expect(await post('/user/sessionid', [['password', 'x']])).toEqual(error(400, 1));
-		expect(await post('/user/sessionid', [['login', DEFAULT_ACCOUNT.login]])).toEqual(error(400, 1));
-		expect(await post('/user/sessionid', [['login', DEFAULT_ACCOUNT.login], ['password', 'wrong']])).toEqual(error(401, 4));
+		expect(await post('/user/sessionid', [['login', ACCOUNT.login]])).toEqual(error(400, 1));
+		expect(await post('/user/sessionid', [['login', ACCOUNT.login], ['password', 'wrong']])).toEqual(error(401, 4));
 	});
 
 	test('a session is needed, must look like one, and lasts 120 minutes', async () => {
@@ -58,9 +50,9 @@ describe('Devino emulator: sessions', () => {
 		expect(await post('/user/balance', [['sessionId', '00000000-0000-0000-0000-000000000000']])).toEqual(error(401, 4));
 		const sessionId = await logIn();
 		expect(await post('/user/balance', [['sessionId', sessionId]])).toEqual({ status: 200, body: 100 });
-		emulator.advance(119 * 60_000);
+		subject.emulator.advance(119 * 60_000);
 		expect((await post('/user/balance', [['SessionId', sessionId]])).status).toBe(200);
-		emulator.advance(2 * 60_000);
+		subject.emulator.advance(2 * 60_000);
 		expect(await post('/user/balance', [['sessionId', sessionId]])).toEqual(error(401, 4));
 	});
 });
@@ -86,11 +78,11 @@ describe('Devino emulator: sending', () => {
 		const fields = new Map([...(await base()), ['destinationAddress', '375291234567'] as [string, string]]);
 		for (const [name, value] of override) fields.set(name, value);
 		expect(await post('/sms/send', [...fields])).toEqual(error(400, code));
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	test('a 15-digit sender and an 11-letter one are accepted', async () => {
-		emulator.config.senders.push('123456789012345', 'ElevenChars');
+		subject.emulator.config.senders.push('123456789012345', 'ElevenChars');
 		for (const sender of ['123456789012345', 'ElevenChars']) {
 			const fields = new Map([...(await base()), ['destinationAddress', '375291234567'] as [string, string]]);
 			fields.set('sourceAddress', sender);
@@ -109,25 +101,25 @@ describe('Devino emulator: sending', () => {
 		expect(answer.status).toBe(200);
 		const ids = answer.body as string[];
 		expect(ids).toHaveLength(2 * parts);
-		expect(emulator.ledger.messages.map((m: { to: string; partIds: string[] }) => [m.to, m.partIds])).toEqual([
+		expect(subject.emulator.ledger.messages.map((m) => [m.to, m.partIds])).toEqual([
 			['375291000001', ids.slice(0, parts)],
 			['79001234567', ids.slice(parts)],
 		]);
-		expect(emulator.config.balance).toBe(100 - 2 * parts * 1.5);
+		expect(subject.emulator.config.balance).toBe(100 - 2 * parts * 1.5);
 	});
 
 	test('not enough credits: code 5, nothing recorded, nothing charged', async () => {
-		emulator.config.balance = 1;
+		subject.emulator.config.balance = 1;
 		const fields: Array<[string, string]> = [...(await base()), ['destinationAddress', '375291234567']];
 		expect(await post('/sms/send', fields)).toEqual(error(403, 5));
-		expect(emulator.ledger.messages).toHaveLength(0);
-		expect(emulator.config.balance).toBe(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.config.balance).toBe(1);
 	});
 
 	test('sendDate without a zone is read as GMT+3', async () => {
 		const fields: Array<[string, string]> = [...(await base()), ['destinationAddress', '375291234567'], ['sendDate', '2031-01-15T12:30:00']];
 		expect((await post('/sms/send', fields)).status).toBe(200);
-		expect(emulator.ledger.messages[0].sendAt).toBe(Date.UTC(2031, 0, 15, 9, 30));
+		expect(subject.emulator.ledger.messages[0].sendAt).toBe(Date.UTC(2031, 0, 15, 9, 30));
 	});
 });
 
@@ -156,11 +148,11 @@ describe('Devino emulator: states and faults', () => {
 
 	test('a gateway fault answers that code with its HTTP status before doing anything', async () => {
 		const sessionId = await logIn();
-		emulator.faults.inject({ kind: 'gateway', code: 8, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 8, path: '/sms/send' });
 		const fields: Array<[string, string]> = [['sessionId', sessionId], ['sourceAddress', 'MyShop'], ['destinationAddress', '375291234567'], ['data', 'Hi']];
 		expect(await post('/sms/send', fields)).toEqual(error(500, 8));
-		expect(emulator.ledger.messages).toHaveLength(0);
-		emulator.faults.inject({ kind: 'gateway', code: 7 });
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
+		subject.emulator.faults.inject({ kind: 'gateway', code: 7 });
 		expect(await post('/user/balance', [['sessionId', sessionId]])).toEqual(error(403, 7));
 	});
 

@@ -1,42 +1,18 @@
-import { devinoDefinition } from '../../../nodes/shared/gateways/devino/definition';
-import { clearDevinoSessions } from '../../../nodes/shared/gateways/devino/devinoSessions';
-import type { GatewayOptions, OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
+import type { OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/devino');
+const subject = gatewayUnderTest('devino');
+const { account: ACCOUNT, sleeps } = subject;
 
-type Emulator = Awaited<ReturnType<typeof start>>;
-interface LedgerRequest {
-	path: string;
-}
-
-let emulator: Emulator;
-const transport = createNodeHttpTransport(2000);
-const sleeps: number[] = [];
-const sleep = async (ms: number) => void sleeps.push(ms);
 // Slow-answer tests use a short client timeout so that they stay fast.
 const SHORT_TIMEOUT_MS = 100;
 const SLOW_ANSWER = { kind: 'delay', ms: 400 };
 
-function gateway(timeoutMs = 2000): SmsGateway {
-	const options: GatewayOptions = { sleep, timeoutMs };
-	return devinoDefinition.create({ ...DEFAULT_ACCOUNT, baseUrl: `${emulator.url}/rest` }, transport, options);
-}
+const gateway = (timeoutMs = 2000): SmsGateway => subject.build({}, { timeoutMs });
 const sms = (ref: number, to: string, text = 'Hello from n8n'): OutgoingSms => ({ ref, to, text, sender: 'MyShop' });
-const count = (path: string) => emulator.ledger.requests.filter((r: LedgerRequest) => r.path === `/rest${path}`).length;
-const messageCount = () => emulator.ledger.messages.length;
-const inject = (fault: Record<string, unknown>) => emulator.faults.inject(fault);
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	clearDevinoSessions();
-	sleeps.length = 0;
-});
+const count = subject.requestsTo;
+const messageCount = () => subject.emulator.ledger.messages.length;
+const inject = (fault: Record<string, unknown>) => subject.emulator.faults.inject(fault);
 
 describe('retryable answers are retried, honouring hints, and nothing is sent twice', () => {
 	test.each([
@@ -177,12 +153,12 @@ describe('partial failures and secrets', () => {
 	test('an answer that echoes the password or session id is scrubbed from the error', async () => {
 		const gw = gateway();
 		await gw.getBalance();
-		const [sessionId] = [...emulator.state.store.sessions.keys()] as string[];
-		inject({ path: '/sms/send', kind: 'http', status: 400, body: `bad request for ${DEFAULT_ACCOUNT.password} session ${sessionId}` });
+		const [sessionId] = [...(subject.emulator.state.store.sessions?.keys() ?? [])];
+		inject({ path: '/sms/send', kind: 'http', status: 400, body: `bad request for ${ACCOUNT.password} session ${sessionId}` });
 		const [result] = await gw.send([sms(0, '+375291000001')]);
 		expect(result.error?.code).toBe('bad_request');
 		const text = JSON.stringify(result);
-		expect(text).not.toContain(DEFAULT_ACCOUNT.password);
+		expect(text).not.toContain(ACCOUNT.password);
 		expect(text).not.toContain(sessionId);
 		expect(text).toContain('***');
 	});

@@ -1,21 +1,9 @@
 import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import { devinoDefinition } from '../../../nodes/shared/gateways/devino/definition';
-import { clearDevinoSessions } from '../../../nodes/shared/gateways/devino/devinoSessions';
-import type { GatewayOptions, OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
+import type { OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
 import { analyzeText } from '../../../nodes/shared/text/analyzeText';
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/devino');
-
-type Emulator = Awaited<ReturnType<typeof start>>;
-interface LedgerRequest {
-	method: string;
-	path: string;
-	query: string;
-	headers: Record<string, string>;
-	body: string;
-}
 interface LedgerMessage {
 	id: string;
 	partIds: string[];
@@ -31,27 +19,12 @@ const MINUTE = 60_000;
 const LONG_LATIN = 'Your order is ready for pickup at our store on Main Street. Please bring your ID and the order number. Opening hours are nine to six, Monday to Saturday. Thank you!';
 const CYRILLIC = 'Ваш заказ готов';
 
-let emulator: Emulator;
-const transport = createNodeHttpTransport(2000);
-const sleeps: number[] = [];
-const options: GatewayOptions = { sleep: async (ms) => void sleeps.push(ms) };
-
-function gateway(extra: Record<string, unknown> = {}, gatewayOptions: GatewayOptions = options): SmsGateway {
-	return devinoDefinition.create({ ...DEFAULT_ACCOUNT, baseUrl: `${emulator.url}/rest`, ...extra }, transport, gatewayOptions);
-}
+const subject = gatewayUnderTest('devino');
+const { account: ACCOUNT, transport } = subject;
+const gateway = (credentials: Record<string, unknown> = {}): SmsGateway => subject.build(credentials);
 const sms = (ref: number, to: string, text = 'Hello from n8n', extra: Partial<OutgoingSms> = {}): OutgoingSms => ({ ref, to, text, sender: 'MyShop', ...extra });
-const requests = (path?: string): LedgerRequest[] => emulator.ledger.requests.filter((r: LedgerRequest) => !path || r.path === `/rest${path}`);
-const messages = (): LedgerMessage[] => emulator.ledger.messages;
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	clearDevinoSessions();
-	sleeps.length = 0;
-});
+const requests = (path?: string) => subject.emulator.ledger.requests.filter((r) => !path || r.path === `/rest${path}`);
+const messages = () => subject.emulator.ledger.messages as LedgerMessage[];
 
 describe('Devino send', () => {
 	test('one message goes out through /sms/send and is queued with its part id', async () => {
@@ -64,12 +37,12 @@ describe('Devino send', () => {
 		expect(messages()[0]).toMatchObject({ to: '375291234567', text: 'Hello from n8n', sender: 'MyShop' });
 		expect(result.partIds).toEqual(messages()[0].partIds);
 		expect(result.messageId).toBe(messages()[0].partIds[0]);
-		expect(emulator.config.balance).toBe(100 - 1.5);
+		expect(subject.emulator.config.balance).toBe(100 - 1.5);
 	});
 
 	test('many recipients of the same text share one /sms/sendbulk per 100 and keep their own part ids', async () => {
 		const batch = Array.from({ length: 230 }, (_, i) => sms(i, `+3752910${String(i).padStart(5, '0')}`, LONG_LATIN));
-		emulator.config.balance = 10_000;
+		subject.emulator.config.balance = 10_000;
 		const results = await gateway().send(batch);
 		const parts = analyzeText(LONG_LATIN).parts;
 		expect(parts).toBe(2);
@@ -134,7 +107,7 @@ describe('Devino send', () => {
 	});
 
 	test('not enough credits fails the whole request and records nothing', async () => {
-		emulator.config.balance = 2;
+		subject.emulator.config.balance = 2;
 		const results = await gateway().send([sms(0, '+375291000001'), sms(1, '+375291000002')]);
 		for (const result of results) expect(result).toMatchObject({ status: { status: 'failed' }, error: { code: 'insufficient_funds', gatewayCode: 5 } });
 		expect(messages()).toHaveLength(0);
@@ -160,10 +133,10 @@ describe('Devino statuses', () => {
 		expect(statuses.map((s) => s.status.status)).toEqual(['queued', 'queued']);
 		expect(statuses[0].status.raw).toBe('-2');
 		expect(statuses[1].partIds).toEqual(sent[1].partIds);
-		emulator.advance(1500);
+		subject.emulator.advance(1500);
 		statuses = await gw.getStatuses(ids);
 		expect(statuses.map((s) => s.status.status)).toEqual(['sent', 'sent']);
-		emulator.advance(2000);
+		subject.emulator.advance(2000);
 		statuses = await gw.getStatuses(ids);
 		expect(statuses.map((s) => s.status)).toEqual([
 			{ status: 'delivered', final: true, raw: '0' },
@@ -175,12 +148,12 @@ describe('Devino statuses', () => {
 	});
 
 	test('configured outcomes: undelivered, expired, rejected', async () => {
-		emulator.setOutcome('375291000001', 'undelivered');
-		emulator.setOutcome('375291000002', 'expired');
-		emulator.setOutcome('375291000003', 'rejected');
+		subject.emulator.setOutcome('375291000001', 'undelivered');
+		subject.emulator.setOutcome('375291000002', 'expired');
+		subject.emulator.setOutcome('375291000003', 'rejected');
 		const gw = gateway();
 		const sent = await gw.send([sms(0, '+375291000001'), sms(1, '+375291000002'), sms(2, '+375291000003')]);
-		emulator.advance(5000);
+		subject.emulator.advance(5000);
 		const statuses = await gw.getStatuses(sent.map((r) => r.messageId as string));
 		expect(statuses.map((s) => [s.status.status, s.status.raw, s.status.final])).toEqual([
 			['undelivered', '11', true],
@@ -200,9 +173,9 @@ describe('Devino statuses', () => {
 	test('scheduled messages stay queued until due, then progress', async () => {
 		const gw = gateway();
 		const [sent] = await gw.send([sms(0, '+375291000001', 'Later', { sendAt: new Date(Date.now() + 10 * MINUTE) })]);
-		emulator.advance(5 * MINUTE);
+		subject.emulator.advance(5 * MINUTE);
 		expect((await gw.getStatuses([sent.messageId as string]))[0].status.status).toBe('queued');
-		emulator.advance(5 * MINUTE + 5000);
+		subject.emulator.advance(5 * MINUTE + 5000);
 		expect((await gw.getStatuses([sent.messageId as string]))[0].status.status).toBe('delivered');
 	});
 
@@ -222,7 +195,7 @@ describe('Devino statuses', () => {
 	test('messages older than 48 hours answer 255', async () => {
 		const gw = gateway();
 		const [sent] = await gw.send([sms(0, '+375291000001')]);
-		emulator.advance(49 * 60 * MINUTE);
+		subject.emulator.advance(49 * 60 * MINUTE);
 		const [status] = await gw.getStatuses([sent.messageId as string]);
 		expect(status.status.raw).toBe('255');
 	});
@@ -239,7 +212,7 @@ describe('Devino balance, senders, sessions, credentials', () => {
 	test('there is no sender list', async () => {
 		await expect(gateway().listSenders()).rejects.toThrow(/List Senders is not offered by Devino/);
 		await expect(gateway().listSenders()).rejects.toMatchObject({ error: { code: 'bad_request' } });
-		expect(devinoDefinition.create({ ...DEFAULT_ACCOUNT }, transport).limits.supportsSenderList).toBe(false);
+		expect(devinoDefinition.create({ ...ACCOUNT }, transport).limits.supportsSenderList).toBe(false);
 	});
 
 	test('the session is reused, renewed once after Devino expires it, and the send is not doubled', async () => {
@@ -247,7 +220,7 @@ describe('Devino balance, senders, sessions, credentials', () => {
 		await gw.getBalance();
 		await gw.getBalance();
 		expect(requests('/user/sessionid')).toHaveLength(1);
-		emulator.advance(121 * MINUTE);
+		subject.emulator.advance(121 * MINUTE);
 		const [result] = await gw.send([sms(0, '+375291000001')]);
 		expect(result.messageId).toBeDefined();
 		expect(requests('/user/sessionid')).toHaveLength(2);
@@ -272,8 +245,8 @@ describe('Devino balance, senders, sessions, credentials', () => {
 
 	test('the definition checks the credential and the base URL', () => {
 		expect(() => devinoDefinition.create({ login: 'demo', password: '' }, transport)).toThrow(/login and a password/);
-		expect(() => devinoDefinition.create({ ...DEFAULT_ACCOUNT, baseUrl: 'http://integrationapi.net/rest' }, transport)).toThrow(/https/);
-		const gw = devinoDefinition.create({ ...DEFAULT_ACCOUNT }, transport);
+		expect(() => devinoDefinition.create({ ...ACCOUNT, baseUrl: 'http://integrationapi.net/rest' }, transport)).toThrow(/https/);
+		const gw = devinoDefinition.create({ ...ACCOUNT }, transport);
 		expect(gw.id).toBe('devino');
 		expect(gw.limits.minScheduleLeadMinutes).toBe(1);
 		expect(devinoDefinition.credentialName).toBe('integrationApiNetApi');
@@ -284,10 +257,10 @@ describe('Devino balance, senders, sessions, credentials', () => {
 		const sent = await gw.send([sms(0, '+375291000001'), sms(1, '+375291000002'), sms(2, '+375291000003', 'x'.repeat(2001))]);
 		const statuses = await gw.getStatuses(sent.filter((r) => r.messageId).map((r) => r.messageId as string));
 		await gw.getBalance();
-		const sessionIds: string[] = [...emulator.state.store.sessions.keys()];
+		const sessionIds = [...(subject.emulator.state.store.sessions?.keys() ?? [])];
 		expect(sessionIds.length).toBeGreaterThan(0);
-		const secrets = [DEFAULT_ACCOUNT.password, ...sessionIds];
-		for (const request of emulator.ledger.requests as LedgerRequest[]) {
+		const secrets = [ACCOUNT.password, ...sessionIds];
+		for (const request of subject.emulator.ledger.requests) {
 			expect(request.method).toBe('POST');
 			expect(request.query).toBe('');
 			for (const secret of secrets) expect(request.path).not.toContain(secret);

@@ -1,63 +1,40 @@
 import fc from 'fast-check';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
 import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import { smsAssistentDefinition } from '../../../nodes/shared/gateways/smsAssistent/definition';
 import { SmsAssistentGateway } from '../../../nodes/shared/gateways/smsAssistent/SmsAssistentGateway';
 import type { GatewayOptions, OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/smsAssistent');
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
 type ApiFormat = 'json' | 'xml';
 
-let emulator: any;
-const transport = createNodeHttpTransport(5000);
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const subject = gatewayUnderTest('smsAssistent');
+const { account: ACCOUNT, transport } = subject;
 
 const PHONE = ['+375291234567', '+375331112233', '+375447654321', '+375256667788', '+375299990011'];
 const digits = (e164: string) => e164.slice(1);
 
 function setup(apiFormat: ApiFormat, credentials: Record<string, unknown> = {}, options: GatewayOptions = {}) {
-	const sleeps: number[] = [];
-	const gateway: SmsGateway = smsAssistentDefinition.create(
-		{
-			login: DEFAULT_ACCOUNT.login,
-			authMethod: 'password',
-			password: DEFAULT_ACCOUNT.password,
-			apiFormat,
-			baseUrl: `${emulator.url}/api/v1`,
-			...credentials,
-		},
-		transport,
-		{
-			sleep: async (ms) => void sleeps.push(ms),
-			now: () => new Date(emulator.state.now()),
-			timeoutMs: 2000,
-			...options,
-		},
+	const gateway: SmsGateway = subject.build(
+		{ apiFormat, ...credentials },
+		{ now: () => new Date(subject.emulator.state.now()), timeoutMs: 2000, ...options },
 	);
-	return { gateway, sleeps };
+	return { gateway, sleeps: subject.sleeps };
 }
 
 function sms(ref: number, to = PHONE[ref % PHONE.length], text = 'Your code is 1234', extra: Partial<OutgoingSms> = {}): OutgoingSms {
 	return { ref, to, text, sender: 'MyShop', ...extra };
 }
 
-const apiRequests = (apiFormat: ApiFormat) => emulator.ledger.requests.filter((r: any) => r.path === `/api/v1/${apiFormat}`);
+const apiRequests = (apiFormat: ApiFormat) => subject.emulator.ledger.requests.filter((r) => r.path === `/api/v1/${apiFormat}`);
 const sendRequests = (apiFormat: ApiFormat) =>
-	apiRequests(apiFormat).filter((r: any) => (apiFormat === 'json' ? r.body.includes('"sms_send"') : r.body.includes('<message>')));
+	apiRequests(apiFormat).filter((r) => (apiFormat === 'json' ? r.body.includes('"sms_send"') : r.body.includes('<message>')));
 const statusRequests = (apiFormat: ApiFormat) =>
-	apiRequests(apiFormat).filter((r: any) => (apiFormat === 'json' ? r.body.includes('"statuses"') : r.body.includes('<status>')));
+	apiRequests(apiFormat).filter((r) => (apiFormat === 'json' ? r.body.includes('"statuses"') : r.body.includes('<status>')));
 
 /** No secret in any URL the gateway saw, nor in anything we hand back. */
 function expectNoSecretLeaks(...values: unknown[]) {
-	const secrets = [DEFAULT_ACCOUNT.password, DEFAULT_ACCOUNT.token, 'wrong-pass-123', 'wrong-token-123'];
-	for (const request of emulator.ledger.requests) {
+	const secrets = [ACCOUNT.password, ACCOUNT.token, 'wrong-pass-123', 'wrong-token-123'];
+	for (const request of subject.emulator.ledger.requests) {
 		for (const secret of secrets) expect(`${request.path}${request.query}`).not.toContain(secret);
 	}
 	const text = JSON.stringify(values, (_k, v) => (v instanceof Error ? { ...v, message: v.message } : v));
@@ -68,7 +45,7 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 	it('sends one message and reports the gateway id and parts', async () => {
 		const { gateway } = setup(apiFormat);
 		const [result] = await gateway.send([sms(7)]);
-		const [message] = emulator.ledger.messages;
+		const [message] = subject.emulator.ledger.messages;
 		expect(result).toMatchObject({ ref: 7, to: PHONE[2], messageId: message.id, parts: 1, status: { status: 'queued', final: false } });
 		expect(message).toMatchObject({ to: digits(PHONE[2]), text: 'Your code is 1234', sender: 'MyShop', parts: 1 });
 		expect(sendRequests(apiFormat)).toHaveLength(1);
@@ -76,7 +53,7 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 	});
 
 	it('sends 2001 recipients in the fewest packages (3 of at most 1000), each message once, in input order', async () => {
-		emulator.state.config.balance = 10_000;
+		subject.emulator.config.balance = 10_000;
 		const { gateway } = setup(apiFormat);
 		const messages = Array.from({ length: 2001 }, (_, i) => sms(i, `+37529${String(1_000_000 + i)}`, 'Sale today'));
 		const results = await gateway.send(messages);
@@ -85,8 +62,8 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		results.forEach((r, i) => expect(r).toMatchObject({ ref: i, to: messages[i].to, status: { status: 'queued' } }));
 		const ids = results.map((r) => r.messageId);
 		expect(new Set(ids).size).toBe(2001);
-		expect(emulator.ledger.messages).toHaveLength(2001);
-		for (const r of results.slice(0, 50)) expect(emulator.ledger.findMessage(r.messageId).to).toBe(digits(r.to));
+		expect(subject.emulator.ledger.messages).toHaveLength(2001);
+		for (const r of results.slice(0, 50)) expect(subject.emulator.ledger.findMessage(r.messageId).to).toBe(digits(r.to));
 		// The shared text travels once per package, in the defaults.
 		expect(sendRequests(apiFormat)[0].body.split('Sale today')).toHaveLength(2);
 	});
@@ -95,7 +72,7 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		const { gateway } = setup(apiFormat);
 		const results = await gateway.send([sms(0, PHONE[0], 'First'), sms(1, PHONE[1], 'Second', { sender: 'Test-Shop' }), sms(2, PHONE[2], 'Third')]);
 		expect(sendRequests(apiFormat)).toHaveLength(1);
-		expect(results.map((r) => emulator.ledger.findMessage(r.messageId!)).map((m: any) => [m.to, m.text, m.sender])).toEqual([
+		expect(results.map((r) => subject.emulator.ledger.findMessage(r.messageId!)).map((m) => [m.to, m.text, m.sender])).toEqual([
 			[digits(PHONE[0]), 'First', 'MyShop'],
 			[digits(PHONE[1]), 'Second', 'Test-Shop'],
 			[digits(PHONE[2]), 'Third', 'MyShop'],
@@ -106,7 +83,7 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		const { gateway } = setup(apiFormat);
 		const text = `Привет <b>"Клиент"</b> & 'друг' — скидка 10% > 5; ${'ж'.repeat(60)}`;
 		const [result] = await gateway.send([sms(0, PHONE[0], text)]);
-		const message = emulator.ledger.findMessage(result.messageId!);
+		const message = subject.emulator.ledger.findMessage(result.messageId!);
 		expect(message.text).toBe(text);
 		expect(result.parts).toBe(message.parts);
 		expect(result.parts).toBe(2);
@@ -124,15 +101,15 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		expect(results[2]).toMatchObject({ ref: 2, status: { status: 'failed' }, error: { code: 'invalid_number', gatewayCode: -4 } });
 		expect(results[1].messageId).toBeUndefined();
 		expect(results[3].messageId).toBeDefined();
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 	});
 
 	it('follows statuses from queued through sent to each configured outcome', async () => {
 		const { gateway } = setup(apiFormat);
-		emulator.setOutcome(digits(PHONE[1]), 'undelivered');
-		emulator.setOutcome(digits(PHONE[2]), 'expired');
-		emulator.setOutcome(digits(PHONE[3]), 'rejected');
-		emulator.setOutcome(digits(PHONE[4]), 'failed');
+		subject.emulator.setOutcome(digits(PHONE[1]), 'undelivered');
+		subject.emulator.setOutcome(digits(PHONE[2]), 'expired');
+		subject.emulator.setOutcome(digits(PHONE[3]), 'rejected');
+		subject.emulator.setOutcome(digits(PHONE[4]), 'failed');
 		const sent = await gateway.send(PHONE.map((to, i) => sms(i, to)));
 		const ids = sent.map((r) => r.messageId!);
 
@@ -140,10 +117,10 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		expect(queued.map((s) => s.status.raw)).toEqual(Array(5).fill('Queued'));
 		expect(queued.map((s) => s.status.status)).toEqual(Array(5).fill('queued'));
 
-		emulator.advance(1500);
+		subject.emulator.advance(1500);
 		expect((await gateway.getStatuses(ids)).map((s) => s.status.status)).toEqual(Array(5).fill('sent'));
 
-		emulator.advance(5000);
+		subject.emulator.advance(5000);
 		const final = await gateway.getStatuses(ids);
 		expect(final.map((s) => [s.messageId, s.status.raw, s.status.status, s.status.final, s.parts])).toEqual([
 			[ids[0], 'Delivered', 'delivered', true, 1],
@@ -167,7 +144,7 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 
 	it('schedules in Minsk time, one package per send time, and refuses a time under 10 minutes locally', async () => {
 		const { gateway } = setup(apiFormat);
-		const now = emulator.state.now();
+		const now = subject.emulator.state.now();
 		const in30 = new Date(now + 30 * 60_000);
 		const in60 = new Date(now + 60 * 60_000);
 		const results = await gateway.send([
@@ -181,9 +158,9 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 		expect(results.map((r) => r.status.status)).toEqual(['scheduled', 'queued', 'scheduled', 'scheduled', 'failed']);
 		expect(results[4].error).toMatchObject({ code: 'invalid_schedule', retryable: false });
 		const ceilMinute = (d: Date) => Math.ceil(d.getTime() / 60_000) * 60_000;
-		expect(emulator.ledger.findMessage(results[0].messageId!).sendAt).toBe(ceilMinute(in30));
-		expect(emulator.ledger.findMessage(results[2].messageId!).sendAt).toBe(ceilMinute(in60));
-		expect(emulator.ledger.messages).toHaveLength(4);
+		expect(subject.emulator.ledger.findMessage(results[0].messageId!).sendAt).toBe(ceilMinute(in30));
+		expect(subject.emulator.ledger.findMessage(results[2].messageId!).sendAt).toBe(ceilMinute(in60));
+		expect(subject.emulator.ledger.messages).toHaveLength(4);
 		const statuses = await gateway.getStatuses([results[0].messageId!]);
 		expect(statuses[0].status.status).toBe('queued');
 	});
@@ -191,21 +168,21 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 	it('sends validity in the unit of the API and the gateway caps it at 48 hours', async () => {
 		const { gateway } = setup(apiFormat);
 		const results = await gateway.send([sms(0, PHONE[0], 'a', { validityMinutes: 90 }), sms(1, PHONE[1], 'b', { validityMinutes: 72 * 60 })]);
-		const stored = results.map((r) => emulator.ledger.findMessage(r.messageId!).validityMinutes);
+		const stored = results.map((r) => subject.emulator.ledger.findMessage(r.messageId!).validityMinutes);
 		// JSON counts whole hours (90 min → 2 h); XML counts seconds.
 		expect(stored).toEqual([apiFormat === 'json' ? 120 : 90, 48 * 60]);
 	});
 
 	it('authenticates with the API token in a header and no password anywhere', async () => {
-		const { gateway } = setup(apiFormat, { authMethod: 'token', token: DEFAULT_ACCOUNT.token, password: '' });
+		const { gateway } = setup(apiFormat, { authMethod: 'token', token: ACCOUNT.token, password: '' });
 		const [result] = await gateway.send([sms(0)]);
 		expect(result.messageId).toBeDefined();
 		expect((await gateway.getStatuses([result.messageId!]))[0].status.status).toBe('queued');
 		expect(await gateway.getBalance()).toEqual({ amount: 499, unit: 'credits' });
-		for (const request of emulator.ledger.requests) {
-			expect(request.headers.requestauthtoken).toBe(DEFAULT_ACCOUNT.token);
-			expect(request.body).not.toContain(DEFAULT_ACCOUNT.password);
-			expect(request.body).toContain(DEFAULT_ACCOUNT.login);
+		for (const request of subject.emulator.ledger.requests) {
+			expect(request.headers.requestauthtoken).toBe(ACCOUNT.token);
+			expect(request.body).not.toContain(ACCOUNT.password);
+			expect(request.body).toContain(ACCOUNT.login);
 		}
 	});
 
@@ -222,30 +199,30 @@ describe.each<ApiFormat>(['json', 'xml'])('SMS-assistent gateway over %s', (apiF
 	});
 
 	it('reports missing funds for the whole package and sends nothing', async () => {
-		emulator.state.config.balance = 1;
+		subject.emulator.config.balance = 1;
 		const { gateway } = setup(apiFormat);
 		const results = await gateway.send([sms(0), sms(1)]);
 		for (const r of results) expect(r.error).toMatchObject({ code: 'insufficient_funds', gatewayCode: -1 });
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('retries the gateway\'s own "service unavailable" (-10) and then sends once', async () => {
 		const { gateway, sleeps } = setup(apiFormat);
-		emulator.faults.inject({ kind: 'gateway', code: -10, path: `/api/v1/${apiFormat}` });
+		subject.emulator.faults.inject({ kind: 'gateway', code: -10, path: `/api/v1/${apiFormat}` });
 		const results = await gateway.send([sms(0), sms(1)]);
 		expect(results.every((r) => r.messageId)).toBe(true);
 		expect(sendRequests(apiFormat)).toHaveLength(2);
 		expect(sleeps).toEqual([500]);
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 	});
 
 	it('marks only the refused messages of a partly failed package', async () => {
 		const { gateway } = setup(apiFormat);
-		emulator.faults.inject({ kind: 'partial', path: `/api/v1/${apiFormat}` });
+		subject.emulator.faults.inject({ kind: 'partial', path: `/api/v1/${apiFormat}` });
 		const results = await gateway.send([sms(0), sms(1), sms(2), sms(3)]);
 		expect(results.map((r) => Boolean(r.messageId))).toEqual([true, false, true, false]);
 		expect(results[1].error).toMatchObject({ code: 'bad_request', gatewayCode: -12 });
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 		expect(sendRequests(apiFormat)).toHaveLength(1);
 	});
 });
@@ -255,10 +232,11 @@ describe('SMS-assistent gateway: balance and senders', () => {
 		const { gateway } = setup('json');
 		await gateway.send([sms(0), sms(1, PHONE[1], 'ж'.repeat(80))]);
 		expect(await gateway.getBalance()).toEqual({ amount: 500 - 1 - 2, unit: 'credits' });
-		const request = emulator.ledger.requests.find((r: any) => r.path === '/api/v1/credits/plain');
+		const request = subject.emulator.ledger.requests.find((r) => r.path === '/api/v1/credits/plain');
+		if (!request) throw new Error('no balance request reached the emulator');
 		expect(request.method).toBe('POST');
 		expect(request.query).toBe('');
-		expect(new URLSearchParams(request.body).get('password')).toBe(DEFAULT_ACCOUNT.password);
+		expect(new URLSearchParams(request.body).get('password')).toBe(ACCOUNT.password);
 	});
 
 	it.each<ApiFormat>(['json', 'xml'])('lists the registered senders (%s credential)', async (apiFormat) => {
@@ -277,30 +255,30 @@ describe('SMS-assistent gateway: transport faults', () => {
 
 	it('waits as long as Retry-After says on 429 and sends each message once', async () => {
 		const { gateway, sleeps } = setup('json');
-		emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path });
 		const results = await gateway.send([sms(0), sms(1)]);
 		expect(results.every((r) => r.messageId)).toBe(true);
 		expect(sleeps).toEqual([7000]);
 		expect(sendRequests('json')).toHaveLength(2);
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 	});
 
 	it('backs off by the policy on 429 without Retry-After', async () => {
 		const { gateway, sleeps } = setup('json');
-		emulator.faults.inject({ kind: 'http', status: 429, path, times: 2 });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, path, times: 2 });
 		const results = await gateway.send([sms(0)]);
 		expect(results[0].messageId).toBeDefined();
 		expect(sleeps).toEqual([500, 1000]);
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 	});
 
 	it('gives up after the policy\'s attempts and reports rate_limited', async () => {
 		const { gateway } = setup('json');
-		emulator.faults.inject({ kind: 'http', status: 429, path, times: 5 });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, path, times: 5 });
 		const [result] = await gateway.send([sms(0)]);
 		expect(result.error).toMatchObject({ code: 'rate_limited', gatewayCode: 429 });
 		expect(sendRequests('json')).toHaveLength(3);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it.each([
@@ -308,15 +286,15 @@ describe('SMS-assistent gateway: transport faults', () => {
 		['an HTML 502 page', { kind: 'html', status: 502 }],
 	])('retries %s and then sends once', async (_name, fault) => {
 		const { gateway } = setup('json');
-		emulator.faults.inject({ ...fault, path });
+		subject.emulator.faults.inject({ ...fault, path });
 		const results = await gateway.send([sms(0), sms(1)]);
 		expect(results.every((r) => r.messageId)).toBe(true);
-		expect(emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
 	});
 
 	it('does not retry a blocked account (-13)', async () => {
 		const { gateway, sleeps } = setup('json');
-		emulator.faults.inject({ kind: 'gateway', code: -13, path });
+		subject.emulator.faults.inject({ kind: 'gateway', code: -13, path });
 		const [result] = await gateway.send([sms(0)]);
 		expect(result.error).toMatchObject({ code: 'blocked', gatewayCode: -13 });
 		expect(sleeps).toEqual([]);
@@ -329,11 +307,11 @@ describe('SMS-assistent gateway: transport faults', () => {
 		['a connection reset', { kind: 'reset' }, 0],
 	])('treats %s to a send as outcome_unknown and never sends again', async (_name, fault, accepted) => {
 		const { gateway, sleeps } = setup('json', {}, { timeoutMs: 300 });
-		emulator.faults.inject({ ...fault, path });
+		subject.emulator.faults.inject({ ...fault, path });
 		const results = await gateway.send([sms(0), sms(1)]);
 		for (const r of results) expect(r).toMatchObject({ status: { status: 'unknown' }, error: { code: 'outcome_unknown', retryable: false } });
 		expect(sendRequests('json')).toHaveLength(1);
-		expect(emulator.ledger.messages).toHaveLength(2 * accepted);
+		expect(subject.emulator.ledger.messages).toHaveLength(2 * accepted);
 		expect(sleeps).toEqual([]);
 		expectNoSecretLeaks(results);
 	});
@@ -346,7 +324,7 @@ describe('SMS-assistent gateway: transport faults', () => {
 	])('retries %s to a status request', async (_name, fault) => {
 		const { gateway } = setup('json', {}, { timeoutMs: 300 });
 		const [sent] = await gateway.send([sms(0)]);
-		emulator.faults.inject({ ...fault, path });
+		subject.emulator.faults.inject({ ...fault, path });
 		const [status] = await gateway.getStatuses([sent.messageId!]);
 		expect(status).toMatchObject({ messageId: sent.messageId, status: { status: 'queued' } });
 		expect(status.error).toBeUndefined();
@@ -355,15 +333,15 @@ describe('SMS-assistent gateway: transport faults', () => {
 
 	it('retries a garbled balance answer and reports a persistent one as unavailable', async () => {
 		const { gateway } = setup('json');
-		emulator.faults.inject({ kind: 'html', path: '/api/v1/credits/plain' });
+		subject.emulator.faults.inject({ kind: 'html', path: '/api/v1/credits/plain' });
 		expect(await gateway.getBalance()).toEqual({ amount: 500, unit: 'credits' });
-		emulator.faults.inject({ kind: 'http', status: 200, body: 'oops', path: '/api/v1/credits/plain', times: 3 });
+		subject.emulator.faults.inject({ kind: 'http', status: 200, body: 'oops', path: '/api/v1/credits/plain', times: 3 });
 		await expect(gateway.getBalance()).rejects.toMatchObject({ error: { code: 'unavailable' } });
 	});
 
 	it('fails a status chunk as a whole when the gateway stays down, one result per id', async () => {
 		const { gateway } = setup('json');
-		emulator.faults.inject({ kind: 'gateway', code: -10, path, times: 3 });
+		subject.emulator.faults.inject({ kind: 'gateway', code: -10, path, times: 3 });
 		const results = await gateway.getStatuses(['1', '2']);
 		expect(results).toEqual([
 			expect.objectContaining({ messageId: '1', error: expect.objectContaining({ code: 'unavailable', gatewayCode: -10 }) }),
@@ -382,9 +360,9 @@ describe('SMS-assistent gateway: one result per recipient', () => {
 		});
 		await fc.assert(
 			fc.asyncProperty(fc.array(message, { maxLength: 12 }), fc.constantFrom<ApiFormat>('json', 'xml'), async (specs, apiFormat) => {
-				emulator.reset();
+				subject.emulator.reset();
 				const { gateway } = setup(apiFormat);
-				const now = emulator.state.now();
+				const now = subject.emulator.state.now();
 				const messages = specs.map((m, i) => ({
 					ref: 100 + i,
 					to: m.to,
@@ -396,7 +374,7 @@ describe('SMS-assistent gateway: one result per recipient', () => {
 				expect(results.map((r) => [r.ref, r.to])).toEqual(messages.map((m) => [m.ref, m.to]));
 				for (const r of results) expect(Boolean(r.messageId) !== Boolean(r.error)).toBe(true);
 				const accepted = results.filter((r) => r.messageId).map((r) => r.messageId);
-				expect(emulator.ledger.messages.map((m: any) => m.id).sort()).toEqual([...accepted].sort());
+				expect(subject.emulator.ledger.messages.map((m) => m.id).sort()).toEqual([...accepted].sort());
 			}),
 			{ numRuns: 25 },
 		);
@@ -406,11 +384,11 @@ describe('SMS-assistent gateway: one result per recipient', () => {
 describe('SMS-assistent recipient spelling', () => {
 	it.each<ApiFormat>(['json', 'xml'])('can send the vendor clients\' "recepient" field instead (%s)', async (apiFormat) => {
 		const gateway = new SmsAssistentGateway(
-			{ baseUrl: `${emulator.url}/api/v1`, apiFormat, auth: { login: DEFAULT_ACCOUNT.login, password: DEFAULT_ACCOUNT.password }, recipientField: 'recepient' },
+			{ baseUrl: `${subject.emulator.url}/api/v1`, apiFormat, auth: { login: ACCOUNT.login, password: ACCOUNT.password }, recipientField: 'recepient' },
 			transport,
 		);
 		const [result] = await gateway.send([sms(0)]);
-		expect(emulator.ledger.findMessage(result.messageId!).to).toBe(digits(PHONE[0]));
+		expect(subject.emulator.ledger.findMessage(result.messageId).to).toBe(digits(PHONE[0]));
 		expect(sendRequests(apiFormat)[0].body).toContain('recepient');
 		expect(sendRequests(apiFormat)[0].body).not.toContain('recipient');
 	});

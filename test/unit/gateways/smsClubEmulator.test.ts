@@ -2,48 +2,20 @@
  * The SMSClub emulator on its own, over raw HTTP: proof that it is as strict as the documents,
  * independently of our adapter.
  */
-export {};
+import { emulatorUnderTest } from './support/gatewayUnderTest';
+import { readAnswer } from './support/readAnswer';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/smsClub') as {
-	start: (options?: object) => Promise<Emulator>;
-	DEFAULT_ACCOUNT: { token: string };
-};
+const subject = emulatorUnderTest('smsClub');
 
-interface Emulator {
-	url: string;
-	state: { config: Record<string, unknown> };
-	ledger: { messages: Array<Record<string, unknown>>; requests: unknown[] };
-	faults: { inject(fault: object): void };
-	advance(ms: number): void;
-	reset(): void;
-	close(): Promise<void>;
-}
-
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
-
-const AUTH = { authorization: `Bearer ${DEFAULT_ACCOUNT.token}` };
+const AUTH = { authorization: `Bearer ${subject.account.token}` };
 
 async function post(path: string, body?: unknown, headers: Record<string, string> = AUTH) {
-	const response = await fetch(`${emulator.url}${path}`, {
+	const response = await fetch(`${subject.emulator.url}${path}`, {
 		method: 'POST',
 		headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
-	const text = await response.text();
-	let json: any;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, json, text };
+	return readAnswer(response);
 }
 
 const SEND = { phone: ['380989361131'], message: 'test text', src_addr: 'VashZakaz' };
@@ -55,8 +27,8 @@ describe('SMSClub emulator', () => {
 		const info = answer.json.success_request.info;
 		expect(Object.values(info).sort()).toEqual(['380501234567', '380989361131']);
 		expect(answer.json.success_request.add_info).toBeUndefined();
-		expect(emulator.ledger.messages).toHaveLength(2);
-		expect(emulator.ledger.messages[0]).toMatchObject({ to: '380989361131', text: 'test text', sender: 'VashZakaz', parts: 1 });
+		expect(subject.emulator.ledger.messages).toHaveLength(2);
+		expect(subject.emulator.ledger.messages[0]).toMatchObject({ to: '380989361131', text: 'test text', sender: 'VashZakaz', parts: 1 });
 		const balance = await post('/sms/balance');
 		expect(balance.json).toEqual({ success_request: { info: { money: '998.3000', currency: 'UAH' } } });
 	});
@@ -64,12 +36,12 @@ describe('SMSClub emulator', () => {
 	it('refuses a missing or wrong token with 401', async () => {
 		expect((await post('/sms/balance', undefined, {})).status).toBe(401);
 		expect((await post('/sms/balance', undefined, { authorization: 'Bearer wrong' })).status).toBe(401);
-		expect((await post('/sms/send', SEND, { authorization: DEFAULT_ACCOUNT.token })).status).toBe(401);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect((await post('/sms/send', SEND, { authorization: subject.account.token })).status).toBe(401);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('accepts only POST', async () => {
-		const response = await fetch(`${emulator.url}/sms/balance`, { headers: AUTH });
+		const response = await fetch(`${subject.emulator.url}/sms/balance`, { headers: AUTH });
 		expect(response.status).toBe(405);
 	});
 
@@ -86,7 +58,7 @@ describe('SMSClub emulator', () => {
 		const answer = await post('/sms/send', body);
 		expect(answer.status).toBe(400);
 		expect(typeof answer.json.error_request.info).toBe('string');
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('refuses a JSON body without the JSON content type', async () => {
@@ -98,9 +70,9 @@ describe('SMSClub emulator', () => {
 		expect((await post('/sms/send', SEND)).status).toBe(200);
 		expect((await post('/sms/send', SEND)).status).toBe(453);
 		expect((await post('/sms/send', { ...SEND, message: 'another text' })).status).toBe(200);
-		emulator.advance(121_000);
+		subject.emulator.advance(121_000);
 		expect((await post('/sms/send', SEND)).status).toBe(200);
-		expect(emulator.ledger.messages).toHaveLength(3);
+		expect(subject.emulator.ledger.messages).toHaveLength(3);
 	});
 
 	it('reports bad and duplicate numbers per recipient in add_info while sending the rest', async () => {
@@ -112,18 +84,18 @@ describe('SMSClub emulator', () => {
 	});
 
 	it('refuses a send the balance cannot pay for and records nothing', async () => {
-		emulator.state.config.balance = 1;
+		subject.emulator.config.balance = 1;
 		const answer = await post('/sms/send', { ...SEND, phone: ['380989361131', '380501234567'] });
 		expect(answer.status).toBe(400);
 		expect(answer.json.error_request.info).toMatch(/funds/i);
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('answers statuses in the gateway words as time passes, leaving out unknown ids', async () => {
 		const sent = await post('/sms/send', SEND);
 		const id = Object.keys(sent.json.success_request.info)[0];
 		expect((await post('/sms/status', { id_sms: [id, '999999'] })).json).toEqual({ success_request: { info: { [id]: 'ENROUTE' } } });
-		emulator.advance(5000);
+		subject.emulator.advance(5000);
 		expect((await post('/sms/status', { id_sms: [id] })).json.success_request.info[id]).toBe('DELIVRD');
 	});
 
@@ -143,11 +115,11 @@ describe('SMSClub emulator', () => {
 	});
 
 	it('answers the gateway error asked for by a fault, and fails recipients of a partial fault', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/send' });
 		expect((await post('/sms/send', SEND)).status).toBe(503);
-		emulator.faults.inject({ kind: 'partial', path: '/sms/send', reason: 'Number is in the stop list' });
+		subject.emulator.faults.inject({ kind: 'partial', path: '/sms/send', reason: 'Number is in the stop list' });
 		const answer = await post('/sms/send', { ...SEND, phone: ['380989361131', '380501234567'] });
 		expect(answer.json.success_request.add_info).toEqual({ '380501234567': 'Number is in the stop list' });
-		expect(emulator.ledger.messages.map((m) => m.to)).toEqual(['380989361131']);
+		expect(subject.emulator.ledger.messages.map((m) => m.to)).toEqual(['380989361131']);
 	});
 });

@@ -2,48 +2,14 @@ import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
 import type { OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
 import { DEFAULT_RETRY_POLICY, realSleep } from '../../../nodes/shared/gateways/requestPolicy';
 import { smsClubDefinition } from '../../../nodes/shared/gateways/smsClub/definition';
-import { createNodeHttpTransport } from '../../../nodes/shared/nodeHttpTransport';
+import { gatewayUnderTest } from './support/gatewayUnderTest';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start, DEFAULT_ACCOUNT } = require('../../emulators/smsClub') as {
-	start: (options?: object) => Promise<Emulator>;
-	DEFAULT_ACCOUNT: { token: string };
-};
+const subject = gatewayUnderTest('smsClub');
+const TOKEN = subject.account.token;
 
-interface LedgerRequest {
-	method: string;
-	path: string;
-	query: string;
-	body: string;
-	headers: Record<string, string>;
-}
-
-interface Emulator {
-	url: string;
-	state: { config: Record<string, unknown> };
-	ledger: { messages: Array<Record<string, unknown>>; requests: LedgerRequest[] };
-	faults: { inject(fault: object): void };
-	advance(ms: number): void;
-	setOutcome(digits: string, outcome: string): void;
-	reset(): void;
-	close(): Promise<void>;
-}
-
-const TOKEN = DEFAULT_ACCOUNT.token;
-let emulator: Emulator;
-let delays: number[];
-
-beforeAll(async () => {
-	emulator = await start({ port: 0 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	delays = [];
-});
 afterEach(() => {
 	// The token travels only in the Authorization header, never in a URL, query or body.
-	for (const request of emulator.ledger.requests) {
+	for (const request of subject.emulator.ledger.requests) {
 		expect(`${request.path}${request.query}${request.body}`).not.toContain(TOKEN);
 	}
 });
@@ -55,23 +21,22 @@ afterEach(() => {
  */
 const MIN_RETRY_WAIT_MS = DEFAULT_RETRY_POLICY.baseDelayMs;
 
+/** Retry waits asked for; the recording sleep returns at once, so retry tests are instant. */
+const retryWaits = () => subject.sleeps.filter((ms) => ms >= MIN_RETRY_WAIT_MS);
+
 function gateway(options: { timeoutMs?: number; token?: string; realWaits?: boolean } = {}): SmsGateway {
-	return smsClubDefinition.create(
-		{ gateway: 'smsClub', token: options.token ?? TOKEN, baseUrl: emulator.url },
-		createNodeHttpTransport(),
-		{
-			timeoutMs: options.timeoutMs ?? 2000,
-			// Records the retry waits asked for and returns at once, so retry tests are instant.
-			sleep: async (ms) => {
-				if (ms >= MIN_RETRY_WAIT_MS) delays.push(ms);
-				if (options.realWaits) await realSleep(ms);
-			},
-		},
-	);
+	const realWaits = async (ms: number) => {
+		await subject.sleep(ms);
+		await realSleep(ms);
+	};
+	return subject.build(options.token ? { token: options.token } : {}, {
+		timeoutMs: options.timeoutMs ?? 2000,
+		...(options.realWaits ? { sleep: realWaits } : {}),
+	});
 }
 
-const sendRequests = () => emulator.ledger.requests.filter((r) => r.path === '/sms/send');
-const statusRequests = () => emulator.ledger.requests.filter((r) => r.path === '/sms/status');
+const sendRequests = () => subject.emulator.ledger.requests.filter((r) => r.path === '/sms/send');
+const statusRequests = () => subject.emulator.ledger.requests.filter((r) => r.path === '/sms/status');
 
 function sms(ref: number, to: string, text = 'Order 42 is ready', extra: Partial<OutgoingSms> = {}): OutgoingSms {
 	return { ref, to, text, sender: 'VashZakaz', ...extra };
@@ -85,7 +50,7 @@ describe('SMSClub adapter: send', () => {
 		const [result] = await gateway().send([sms(7, '+380989361131')]);
 		expect(result).toMatchObject({ ref: 7, to: '+380989361131', parts: 1, status: { status: 'queued', final: false } });
 		expect(result.error).toBeUndefined();
-		expect(result.messageId).toBe(String(emulator.ledger.messages[0].id));
+		expect(result.messageId).toBe(String(subject.emulator.ledger.messages[0].id));
 		const [request] = sendRequests();
 		expect(JSON.parse(request.body)).toEqual({ phone: ['380989361131'], message: 'Order 42 is ready', src_addr: 'VashZakaz' });
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -95,7 +60,7 @@ describe('SMSClub adapter: send', () => {
 	it('counts parts of a long Cyrillic text', async () => {
 		const [result] = await gateway().send([sms(0, '+380989361131', 'Ж'.repeat(71))]);
 		expect(result.parts).toBe(2);
-		expect(emulator.ledger.messages[0].parts).toBe(2);
+		expect(subject.emulator.ledger.messages[0].parts).toBe(2);
 	});
 
 	it('sends 250 recipients of one text in the minimum of 3 requests, results in input order', async () => {
@@ -106,10 +71,10 @@ describe('SMSClub adapter: send', () => {
 		expect(results.map((r) => r.to)).toEqual(to);
 		expect(results.every((r) => r.status.status === 'queued' && r.messageId)).toBe(true);
 		expect(new Set(results.map((r) => r.messageId)).size).toBe(250);
-		expect(emulator.ledger.messages).toHaveLength(250);
+		expect(subject.emulator.ledger.messages).toHaveLength(250);
 		// Each id points at the message for that very number.
 		for (const result of results) {
-			const message = emulator.ledger.messages.find((m) => m.id === result.messageId);
+			const message = subject.emulator.ledger.messages.find((m) => m.id === result.messageId);
 			expect(`+${message?.to}`).toBe(result.to);
 		}
 	});
@@ -127,7 +92,7 @@ describe('SMSClub adapter: send', () => {
 		expect(results.every((r) => r.status.status === 'queued')).toBe(true);
 		const withLifetime = sendRequests().map((r) => JSON.parse(r.body)).find((b) => b.lifetime !== undefined);
 		expect(withLifetime).toEqual({ phone: ['380501000005'], message: 'A', src_addr: 'VashZakaz', lifetime: 30 });
-		expect(emulator.ledger.messages.find((m) => m.to === '380501000005')?.validityMinutes).toBe(30);
+		expect(subject.emulator.ledger.messages.find((m) => m.to === '380501000005')?.validityMinutes).toBe(30);
 	});
 
 	it('sends the same text to the same number only once; the repeat is reported as a duplicate', async () => {
@@ -135,11 +100,11 @@ describe('SMSClub adapter: send', () => {
 		expect(results[0].status.status).toBe('queued');
 		expect(results[1].status.status).toBe('queued');
 		expect(results[2]).toMatchObject({ ref: 2, status: { status: 'failed' }, error: { code: 'duplicate', retryable: false, gatewayCode: 453 } });
-		expect(emulator.ledger.messages.filter((m) => m.to === '380989361131')).toHaveLength(1);
+		expect(subject.emulator.ledger.messages.filter((m) => m.to === '380989361131')).toHaveLength(1);
 	});
 
 	it('marks only the recipients the gateway refused in add_info', async () => {
-		emulator.faults.inject({ kind: 'partial', path: '/sms/send', phones: ['380501000002'], reason: 'Number is in the stop list' });
+		subject.emulator.faults.inject({ kind: 'partial', path: '/sms/send', phones: ['380501000002'], reason: 'Number is in the stop list' });
 		const results = await gateway().send([sms(0, '+380501000001'), sms(1, '+380501000002'), sms(2, '+3805012')]);
 		expect(results[0].status.status).toBe('queued');
 		expect(results[1]).toMatchObject({
@@ -147,7 +112,7 @@ describe('SMSClub adapter: send', () => {
 			error: { code: 'blocked', gatewayMessage: 'Number is in the stop list' },
 		});
 		expect(results[2].error).toMatchObject({ code: 'invalid_number', gatewayMessage: 'Invalid phone number' });
-		expect(emulator.ledger.messages.map((m) => m.to)).toEqual(['380501000001']);
+		expect(subject.emulator.ledger.messages.map((m) => m.to)).toEqual(['380501000001']);
 	});
 
 	it('refuses without a request what the API cannot do: no sender, a scheduled time', async () => {
@@ -163,14 +128,14 @@ describe('SMSClub adapter: send', () => {
 	it('reports an alpha name not on the account as invalid_sender for each recipient', async () => {
 		const results = await gateway().send([sms(0, '+380501000001', 'x', { sender: 'Stranger' }), sms(1, '+380501000002', 'x', { sender: 'Stranger' })]);
 		for (const result of results) expect(result.error).toMatchObject({ code: 'invalid_sender', gatewayCode: 400 });
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('reports a balance that cannot pay as insufficient_funds and sends nothing', async () => {
-		emulator.state.config.balance = 0.5;
+		subject.emulator.config.balance = 0.5;
 		const results = await gateway().send([sms(0, '+380501000001'), sms(1, '+380501000002')]);
 		for (const result of results) expect(result.error?.code).toBe('insufficient_funds');
-		expect(emulator.ledger.messages).toHaveLength(0);
+		expect(subject.emulator.ledger.messages).toHaveLength(0);
 	});
 
 	it('reports a wrong token as auth_failed without revealing it', async () => {
@@ -193,9 +158,9 @@ describe('SMSClub adapter: send', () => {
 describe('SMSClub adapter: statuses, balance, senders', () => {
 	it('follows queued → sent → delivered and the configured final outcomes', async () => {
 		const to = ['+380501000001', '+380501000002', '+380501000003', '+380501000004'];
-		emulator.setOutcome('380501000002', 'undelivered');
-		emulator.setOutcome('380501000003', 'expired');
-		emulator.setOutcome('380501000004', 'rejected');
+		subject.emulator.setOutcome('380501000002', 'undelivered');
+		subject.emulator.setOutcome('380501000003', 'expired');
+		subject.emulator.setOutcome('380501000004', 'rejected');
 		const sent = await gateway().send(to.map((phone, i) => sms(i, phone)));
 		expect(sent.map((r) => r.status.status)).toEqual(['queued', 'queued', 'queued', 'queued']);
 		const ids = sent.map((r) => r.messageId as string);
@@ -203,7 +168,7 @@ describe('SMSClub adapter: statuses, balance, senders', () => {
 		const early = await gateway().getStatuses(ids);
 		expect(early.map((r) => [r.status.status, r.status.raw])).toEqual(Array(4).fill(['sent', 'ENROUTE']));
 
-		emulator.advance(5000);
+		subject.emulator.advance(5000);
 		const final = await gateway().getStatuses(ids);
 		expect(final.map((r) => r.messageId)).toEqual(ids);
 		expect(final.map((r) => [r.status.status, r.status.raw, r.status.final])).toEqual([
@@ -241,92 +206,80 @@ describe('SMSClub adapter: statuses, balance, senders', () => {
 
 describe('SMSClub adapter: faults', () => {
 	it('retries a 429 after the Retry-After the gateway gives; the message is sent once', async () => {
-		emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'http', status: 429, retryAfter: 7, path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);
 		expect(result.status.status).toBe('queued');
-		expect(delays).toEqual([7000]);
+		expect(retryWaits()).toEqual([7000]);
 		expect(sendRequests()).toHaveLength(2);
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 	});
 
 	it('retries a 429 without Retry-After after the policy backoff, as for every gateway', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 429, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 429, path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);
 		expect(result.status.status).toBe('queued');
-		expect(delays).toEqual([MIN_RETRY_WAIT_MS]);
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(retryWaits()).toEqual([MIN_RETRY_WAIT_MS]);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 	});
 
 	it('retries 5xx answers with backoff, and gives up as unavailable when they persist', async () => {
-		emulator.faults.inject({ kind: 'http', status: 500, path: '/sms/send', times: 2 });
+		subject.emulator.faults.inject({ kind: 'http', status: 500, path: '/sms/send', times: 2 });
 		const [ok] = await gateway().send([sms(0, '+380501000001')]);
 		expect(ok.status.status).toBe('queued');
-		expect(delays).toEqual([500, 1000]);
+		expect(retryWaits()).toEqual([500, 1000]);
 
-		emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/send', times: 3 });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/send', times: 3 });
 		const [failed] = await gateway().send([sms(1, '+380501000002')]);
 		expect(failed.error).toMatchObject({ code: 'unavailable', retryable: true, gatewayCode: 503 });
-		expect(emulator.ledger.messages.map((m) => m.to)).toEqual(['380501000001']);
+		expect(subject.emulator.ledger.messages.map((m) => m.to)).toEqual(['380501000001']);
 	});
 
 	it('treats an HTML error page as unavailable and retries', async () => {
-		emulator.faults.inject({ kind: 'html', status: 502, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'html', status: 502, path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);
 		expect(result.status.status).toBe('queued');
 		expect(sendRequests()).toHaveLength(2);
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
 	});
 
 	it('never repeats a send whose answer came too late: outcome_unknown, message recorded once', async () => {
-		emulator.faults.inject({ kind: 'delay', ms: 600, path: '/sms/send' });
+		subject.emulator.faults.inject({ kind: 'delay', ms: 600, path: '/sms/send' });
 		const [result] = await gateway({ timeoutMs: 150 }).send([sms(0, '+380501000001')]);
 		expect(result).toMatchObject({ ref: 0, status: { status: 'unknown' }, error: { code: 'outcome_unknown', retryable: false } });
 		expect(sendRequests()).toHaveLength(1);
-		expect(emulator.ledger.messages).toHaveLength(1);
-		expect(delays).toEqual([]);
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
+		expect(retryWaits()).toEqual([]);
 	});
 
-	it('never repeats a send whose connection dropped after processing', async () => {
-		emulator.faults.inject({ kind: 'resetAfterProcessing', path: '/sms/send' });
+	it.each([
+		['whose connection dropped after processing', 'resetAfterProcessing', 1],
+		['whose connection was reset, since the client cannot tell how far it got', 'reset', 0],
+		['whose 200 answer is unreadable', 'malformed', 1],
+	])('never repeats a send %s', async (_how, kind, recorded) => {
+		subject.emulator.faults.inject({ kind, path: '/sms/send' });
 		const [result] = await gateway().send([sms(0, '+380501000001')]);
 		expect(result.error?.code).toBe('outcome_unknown');
 		expect(sendRequests()).toHaveLength(1);
-		expect(emulator.ledger.messages).toHaveLength(1);
-	});
-
-	it('never repeats a send whose connection was reset, since the client cannot tell how far it got', async () => {
-		emulator.faults.inject({ kind: 'reset', path: '/sms/send' });
-		const [result] = await gateway().send([sms(0, '+380501000001')]);
-		expect(result.error?.code).toBe('outcome_unknown');
-		expect(sendRequests()).toHaveLength(1);
-		expect(emulator.ledger.messages).toHaveLength(0);
-	});
-
-	it('never repeats a send whose 200 answer is unreadable', async () => {
-		emulator.faults.inject({ kind: 'malformed', path: '/sms/send' });
-		const [result] = await gateway().send([sms(0, '+380501000001')]);
-		expect(result.error?.code).toBe('outcome_unknown');
-		expect(sendRequests()).toHaveLength(1);
-		expect(emulator.ledger.messages).toHaveLength(1);
+		expect(subject.emulator.ledger.messages).toHaveLength(recorded);
 	});
 
 	it('retries reads after a late answer, a reset and a malformed answer', async () => {
 		const [sent] = await gateway().send([sms(0, '+380501000001')]);
-		emulator.faults.inject({ kind: 'delay', ms: 600, path: '/sms/status' });
+		subject.emulator.faults.inject({ kind: 'delay', ms: 600, path: '/sms/status' });
 		const [status] = await gateway({ timeoutMs: 150 }).getStatuses([sent.messageId as string]);
 		expect(status.status.status).toBe('sent');
 		expect(statusRequests()).toHaveLength(2);
 
-		emulator.faults.inject({ kind: 'reset', path: '/sms/balance' });
+		subject.emulator.faults.inject({ kind: 'reset', path: '/sms/balance' });
 		expect((await gateway().getBalance()).unit).toBe('UAH');
 
-		emulator.faults.inject({ kind: 'malformed', path: '/sms/originator' });
+		subject.emulator.faults.inject({ kind: 'malformed', path: '/sms/originator' });
 		expect(await gateway().listSenders()).toEqual(['SmsClubTest', 'VashZakaz']);
-		expect(delays).toEqual([500, 500, 500]);
+		expect(retryWaits()).toEqual([500, 500, 500]);
 	});
 
 	it('marks every id of a status request that keeps failing, without throwing', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/status', times: 3 });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 503, path: '/sms/status', times: 3 });
 		const results = await gateway().getStatuses(['1', '2']);
 		expect(results).toEqual([
 			expect.objectContaining({ messageId: '1', status: expect.objectContaining({ status: 'unknown' }), error: expect.objectContaining({ code: 'unavailable' }) }),
@@ -335,14 +288,14 @@ describe('SMSClub adapter: faults', () => {
 	});
 
 	it('throws SmsGatewayError from getBalance when the gateway stays down', async () => {
-		emulator.faults.inject({ kind: 'html', status: 503, path: '/sms/balance', times: 3 });
+		subject.emulator.faults.inject({ kind: 'html', status: 503, path: '/sms/balance', times: 3 });
 		const error = await gateway().getBalance().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SmsGatewayError);
 		expect((error as SmsGatewayError).error.code).toBe('unavailable');
 	});
 
 	it('gives each of many recipients exactly one result when one request of several fails', async () => {
-		emulator.faults.inject({ kind: 'gateway', code: 400, path: '/sms/send', message: 'Input validation error' });
+		subject.emulator.faults.inject({ kind: 'gateway', code: 400, path: '/sms/send', message: 'Input validation error' });
 		const to = numbers(150);
 		const results = await gateway().send(to.map((phone, i) => sms(i, phone)));
 		expect(results).toHaveLength(150);
@@ -350,12 +303,12 @@ describe('SMSClub adapter: faults', () => {
 		const failed = results.filter((r) => r.error);
 		expect(failed.length === 100 || failed.length === 50).toBe(true);
 		expect(failed.every((r) => r.error?.code === 'bad_request')).toBe(true);
-		expect(emulator.ledger.messages).toHaveLength(150 - failed.length);
+		expect(subject.emulator.ledger.messages).toHaveLength(150 - failed.length);
 	});
 });
 
 describe('SMSClub definition', () => {
-	const transport = createNodeHttpTransport();
+	const { transport } = subject;
 
 	it('uses the documented base URL by default', () => {
 		expect(() => smsClubDefinition.create({ gateway: 'smsClub', token: TOKEN }, transport)).not.toThrow();

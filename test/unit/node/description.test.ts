@@ -39,4 +39,39 @@ describe('node description', () => {
 		expect(description.subtitle).toContain('"smsClub":"SMSClub"');
 		expect(description.subtitle).toContain('"sendBatch":"Send Batch"');
 	});
+
+	test('every option collection is sorted by display name, as the n8n lint rules want', () => {
+		for (const collection of description.properties.filter((p) => p.type === 'collection')) {
+			const names = (collection.options as Array<{ displayName: string }>).map((o) => o.displayName);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
+	test('every parameter and option tells people and AI agents what to put', () => {
+		const all = description.properties.flatMap((p) => [p, ...((p.type === 'collection' ? p.options : []) as typeof description.properties)]);
+		for (const parameter of all.filter((p) => p.type !== 'collection' && !['gateway', 'operation'].includes(p.name))) {
+			expect({ name: parameter.name, description: parameter.description ?? '' }).toEqual({ name: parameter.name, description: expect.stringMatching(/^[A-Z].{20,}[.)a-z>]$/) });
+		}
+		const to = description.properties.find((p) => p.name === 'to');
+		expect(to?.placeholder).toMatch(/\+375 29 123-45-67 or 80291234567/);
+	});
+});
+
+describe('codex file', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const codex = require('../../../nodes/SmsGateway/SmsGateway.node.json') as {
+		node: string;
+		categories: string[];
+		resources: { primaryDocumentation: Array<{ url: string }> };
+		alias: string[];
+	};
+
+	test('names the node, its category, its documentation and the words people search for', () => {
+		expect(codex.node).toBe('n8n-nodes-sms-gateways.smsGateway');
+		expect(codex.categories).toEqual(['Communication']);
+		expect(codex.resources.primaryDocumentation.map((d) => d.url)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^https:\/\/(github\.com|www\.npmjs\.com)\/.*n8n-nodes-sms-gateways/)]),
+		);
+		expect(codex.alias).toEqual(expect.arrayContaining(['sms', 'text message', 'bitrix24', 'belarus']));
+	});
 });

@@ -33,12 +33,13 @@ export interface EmulatorUnderTest extends Emulator {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	readonly config: Record<string, any>;
 	state: Emulator['state'] & { now(): number; latencyMs: number; store: { sessions?: Map<string, unknown> } };
-	ledger: Emulator['ledger'] & {
+	ledger: Omit<Emulator['ledger'], 'messages'> & {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		messages: Array<Record<string, any>>;
 		countRequests(predicate?: (request: LedgerRequest) => boolean): number;
+		/** Typed as found: a test that reads a missing message fails on the read. */
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		findMessage(id: unknown): Record<string, any> | undefined;
+		findMessage(id: unknown): Record<string, any>;
 	};
 }
 

@@ -156,20 +156,16 @@ describe('A1 reads are repeated after a lost or garbled answer', () => {
 		expect(statusRequests()).toBe(2);
 	});
 
-	it('a status read whose connection is reset is retried', async () => {
+	it.each([
+		['a status read whose connection is reset is retried', 'reset'],
+		['a cut-off status answer is retried', 'malformed'],
+	])('%s', async (_name, kind) => {
 		const id = await sentId();
-		subject.emulator.faults.inject({ kind: 'reset', path: `/api/sms/status/${id}` });
-		const [result] = await a1().getStatuses([id]);
-		expect(result.status.status).toBe('queued');
-		expect(statusRequests()).toBe(2);
-	});
-
-	it('a cut-off status answer is retried', async () => {
-		const id = await sentId();
-		subject.emulator.faults.inject({ kind: 'malformed', path: `/api/sms/status/${id}` });
+		subject.emulator.faults.inject({ kind, path: `/api/sms/status/${id}` });
 		const [result] = await a1().getStatuses([id]);
 		expect(result.status.status).toBe('queued');
 		expect(result.error).toBeUndefined();
+		expect(statusRequests()).toBe(2);
 	});
 
 	it('a status read limited with Retry-After waits as told', async () => {

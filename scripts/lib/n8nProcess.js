@@ -87,21 +87,32 @@ function createInstance(runtime, { userFolder, port = 5678, brokerPort = 5679, e
 	return { runtime, userFolder: folder, port, brokerPort, env: instanceEnv, url: `http://127.0.0.1:${port}` };
 }
 
-/** Runs `n8n <args>` to completion. Never rejects on a non-zero exit: callers judge the output. */
-function runCli(instance, args, { timeoutMs = 180000, env = {} } = {}) {
+/**
+ * Runs `n8n <args>` to completion. Never rejects on a non-zero exit: callers judge the output.
+ * stdout goes to a file, not a pipe: n8n calls process.exit() right after printing a run, and
+ * writes to a pipe still pending then are lost (large runs came back cut short).
+ */
+function runCli(instance, args, { timeoutMs = 180000, env = {}, nodeOptions = [], onSpawn } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(instance.runtime.nodeBin, [instance.runtime.n8nMain, ...args], {
+		const outFile = path.join(instance.userFolder, `stdout-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
+		const outFd = fs.openSync(outFile, 'w');
+		const child = spawn(instance.runtime.nodeBin, [...nodeOptions, instance.runtime.n8nMain, ...args], {
 			cwd: instance.userFolder,
 			env: { ...instance.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, 'pipe'],
 		});
-		const stdout = [];
+		fs.closeSync(outFd);
 		const stderr = [];
-		child.stdout.on('data', (c) => stdout.push(c));
 		child.stderr.on('data', (c) => stderr.push(c));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const readOut = () => {
+			const text = fs.readFileSync(outFile, 'utf8');
+			fs.rmSync(outFile, { force: true });
+			return text;
+		};
 		child.on('error', (error) => {
 			clearTimeout(timer);
+			fs.rmSync(outFile, { force: true });
 			reject(error);
 		});
 		child.on('close', (code, signal) => {
@@ -109,10 +120,12 @@ function runCli(instance, args, { timeoutMs = 180000, env = {} } = {}) {
 			resolve({
 				code: code ?? (signal ? 128 : 1),
 				signal,
-				stdout: Buffer.concat(stdout).toString('utf8'),
+				pid: child.pid,
+				stdout: readOut(),
 				stderr: Buffer.concat(stderr).toString('utf8'),
 			});
 		});
+		if (onSpawn) onSpawn(child);
 	});
 }
 

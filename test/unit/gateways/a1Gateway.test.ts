@@ -46,7 +46,7 @@ describe('A1 send', () => {
 		expect(JSON.parse(subject.emulator.ledger.requests[0].body)).toEqual({ phone: '375331234567', text: 'Hi' });
 	});
 
-	it('sends a batch as one request per recipient, at most 4 in flight, results in input order', async () => {
+	it('sends a batch as one request per recipient, at most 10 in flight, results in input order', async () => {
 		subject.emulator.state.latencyMs = 20;
 		let inFlight = 0;
 		let maxInFlight = 0;
@@ -58,17 +58,17 @@ describe('A1 send', () => {
 				inFlight--;
 			}
 		};
-		const messages = Array.from({ length: 10 }, (_, i) => sms(100 + i, mobile(i), `Message ${i}`));
+		const messages = Array.from({ length: 25 }, (_, i) => sms(100 + i, mobile(i), `Message ${i}`));
 		const results = await a1({}, {}, counting).send(messages);
-		expect(sendRequests()).toBe(10);
-		expect(maxInFlight).toBe(4);
+		expect(sendRequests()).toBe(25);
+		expect(maxInFlight).toBe(10);
 		expect(results.map((r) => r.ref)).toEqual(messages.map((m) => m.ref));
 		for (const [i, result] of results.entries()) {
 			const message = subject.emulator.ledger.findMessage(result.messageId);
 			expect(message).toMatchObject({ to: mobile(i).slice(1), text: `Message ${i}` });
 			expect(result).toMatchObject({ to: mobile(i), status: { status: 'queued' } });
 		}
-		expect(new Set(results.map((r) => r.messageId)).size).toBe(10);
+		expect(new Set(results.map((r) => r.messageId)).size).toBe(25);
 	});
 
 	it('spaces requests by the contract rate when one is set', async () => {
@@ -207,7 +207,7 @@ describe('A1 definition', () => {
 
 	it('names its credential and rules', () => {
 		expect(a1Definition).toMatchObject({ id: 'a1', label: 'A1', credentialName: 'smsBearerTokenApi', senderRules: 'a1' });
-		expect(a1().limits).toMatchObject({ maxRecipientsPerRequest: 1, maxStatusIdsPerRequest: 1, concurrency: 4 });
+		expect(a1().limits).toMatchObject({ maxRecipientsPerRequest: 1, maxStatusIdsPerRequest: 1, concurrency: 10 });
 	});
 
 	it('needs the base URL from the contract', () => {

@@ -84,7 +84,9 @@ export class SmsAssistentGateway implements SmsGateway {
 					return;
 				}
 			}
-			byDateSend.set(key, [...(byDateSend.get(key) ?? []), index]);
+			const group = byDateSend.get(key);
+			if (group) group.push(index);
+			else byDateSend.set(key, [index]);
 		});
 		// One package per send time (date_send belongs to the whole package), split by size.
 		const chunks: SendChunk[] = [];

@@ -33,6 +33,7 @@ async function main() {
 		await page.goto(`${SANDBOX_URL}/workflow/${workflowId}`, { waitUntil: 'networkidle' });
 		await page.waitForSelector('.vue-flow__node', { timeout: 30000 });
 		await dismissPopups(page);
+		await executeInEditor(page);
 		// Fit the whole workflow in view (the editor's "zoom to fit" shortcut).
 		await page.keyboard.press('1');
 		await page.waitForTimeout(1000);
@@ -52,6 +53,17 @@ async function signIn(page) {
 	await page.locator('input[name="password"], input[type="password"]').first().fill(LOCAL_OWNER.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
+}
+
+/** Runs the workflow from the editor, so the picture shows it worked (item counts on the connections). */
+async function executeInEditor(page) {
+	// Ctrl+Enter is the editor's "Execute workflow"; a click can land on the canvas pane instead.
+	await page.locator('.vue-flow__pane').first().click({ position: { x: 20, y: 20 }, force: true }).catch(() => undefined);
+	await page.keyboard.press('Control+Enter');
+	// n8n marks every node that ran with a success check; wait for the last one.
+	await page.waitForFunction(() => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= 4, undefined, { timeout: 30000 })
+		.catch(() => log('the run did not show all nodes as successful within 30 s; capturing as is'));
+	await page.waitForTimeout(500);
 }
 
 /** First-visit dialogs and banners that would cover the canvas. */

@@ -18,7 +18,9 @@ const { spawn } = require('node:child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const RUNTIME_ROOT = path.join(REPO_ROOT, '.n8n-runtime');
-const NPM_CACHE = path.join(REPO_ROOT, '.cache', 'npm');
+// npm's own cache (~/.npm) outlives a clone, so CI on a fresh clone of the same machine reuses the
+// downloads; N8N_RUNTIME_NPM_CACHE can point it elsewhere (e.g. an ignored .cache/ folder).
+const NPM_CACHE_ARGS = process.env.N8N_RUNTIME_NPM_CACHE ? [`--cache=${process.env.N8N_RUNTIME_NPM_CACHE}`] : [];
 const MANIFEST_ROOT = path.join(__dirname, 'runtime');
 const STAMP_FILE = '.installed.json';
 
@@ -94,7 +96,7 @@ async function installRuntime(version, { log = (line) => process.stdout.write(`$
 	// `npm ci` rejects n8n's lockfile (platform-specific optional packages); `npm install` honours it.
 	await runWithProgress(
 		'npm',
-		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `--cache=${NPM_CACHE}`],
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...NPM_CACHE_ARGS],
 		{ cwd: dir, env: process.env },
 		`[runtime ${version}] npm install`,
 		() => `${countPackages(path.join(dir, 'node_modules'))} packages`,

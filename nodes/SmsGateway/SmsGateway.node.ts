@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { createGateway, type GatewayHandle } from './createGateway';
 import { batchRecipientProperties } from './descriptions/batchProperties';
+import { gatewayNames } from './descriptions/gatewayFacts';
 import { gatewayCredentials, gatewayProperty, gatewaySubtitle } from './descriptions/gatewayProperties';
 import { messageIdsProperty } from './descriptions/getStatusProperties';
 import { batchTextProperty, senderProperty, textProperty, toProperty } from './descriptions/messageProperties';
@@ -33,7 +34,7 @@ export class SmsGateway implements INodeType {
 		version: 1,
 		subtitle: gatewaySubtitle(),
 		description:
-			'Send SMS, check delivery, balance and sender names through SMS-assistent, A1, SMSClub or Devino (integrationapi.net)',
+			`Send SMS, check delivery, balance and sender names through ${gatewayNames()}`,
 		defaults: { name: 'SMS Gateway' },
 		usableAsTool: true,
 		// The literal 'main' (what NodeConnectionTypes.Main holds) loads in n8n 1.x and 2.x alike and is

@@ -9,6 +9,6 @@ export const messageIdsProperty: INodeProperties = {
 	placeholder: 'e.g. 4259367936, 4259367938',
 	description:
 		'The messageId values returned by Send SMS or Send Batch: one or more, separated by commas or spaces, or an array from an expression. Each ID gives one output item.',
-	hint: 'Usually mapped from the send step: {{ $json.messageId }}. A multi-part Devino ID (4259367936+4259367937) is checked as one message.',
+	hint: 'Usually mapped from the send step: {{ $json.messageId }}. An ID made of part IDs joined with + (as multi-part messages get on gateways that number each part) is checked as one message.',
 	displayOptions: { show: { operation: ['getStatus'] } },
 };

@@ -1,3 +1,4 @@
+import { scheduleLeadText, validityCapText } from './gatewayFacts';
 import type { INodeProperties } from 'n8n-workflow';
 
 const checkBalanceFirst: INodeProperties = {
@@ -86,8 +87,7 @@ const scheduleAt: INodeProperties = {
 	name: 'scheduleAt',
 	type: 'dateTime',
 	default: '',
-	description:
-		"When the gateway should send the message; empty sends now. A time without an offset is read in the workflow's time zone (Workflow Settings). Lead time: SMS-assistent at least 10 minutes ahead, Devino 1 minute; A1 and SMSClub do not offer scheduling.",
+	description: `When the gateway should send the message; empty sends now. A time without an offset is read in the workflow's time zone (Workflow Settings). ${scheduleLeadText()}.`,
 	hint: "Uses the workflow's time zone; checked before anything is sent",
 };
 
@@ -110,8 +110,7 @@ const validityHours: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, numberPrecision: 2 },
 	default: 0,
-	description:
-		"How long the network keeps trying to deliver to a phone that is off; 0 uses the gateway's default. SMS-assistent accepts up to 48 hours, SMSClub up to 24.",
+	description: `How long the network keeps trying to deliver to a phone that is off; 0 uses the gateway's default${validityCapText()}`,
 };
 
 const sendOptions = [

@@ -104,6 +104,8 @@ export interface GatewayDefinition {
 	/** Name of the n8n credential type that holds its secrets. */
 	credentialName: string;
 	senderRules: SenderRules;
+	/** The adapter's limits with default settings; lets the node describe gateways without building one. */
+	limits: GatewayLimits;
 	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
 	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): SmsGateway;
 }

@@ -28,6 +28,17 @@ export interface A1GatewayConfig {
 // still slow us down if the contract's limit is lower. [guess]
 const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+export const A1_DEFAULT_LIMITS: GatewayLimits = {
+	maxRecipientsPerRequest: 1,
+	maxStatusIdsPerRequest: 1,
+	maxRequestsPerSecond: undefined,
+	concurrency: DEFAULT_CONCURRENCY,
+	// Scheduling and validity are not in the public description.
+	minScheduleLeadMinutes: undefined,
+	maxValidityMinutes: undefined,
+	supportsSenderList: false,
+};
 const NAME = 'A1';
 
 /**
@@ -55,14 +66,9 @@ export class A1Gateway implements SmsGateway {
 		this.now = options.now ?? (() => new Date());
 		this.rateLimit = createRateLimiter(config.maxRequestsPerSecond, this.sleep);
 		this.limits = {
-			maxRecipientsPerRequest: 1,
-			maxStatusIdsPerRequest: 1,
+			...A1_DEFAULT_LIMITS,
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
 			concurrency: config.concurrency ?? DEFAULT_CONCURRENCY,
-			// Scheduling and validity are not in the public description.
-			minScheduleLeadMinutes: undefined,
-			maxValidityMinutes: undefined,
-			supportsSenderList: false,
 		};
 	}
 

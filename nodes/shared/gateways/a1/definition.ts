@@ -3,7 +3,7 @@ import { smsError } from '../../errors/errorTable';
 import { resolveBaseUrl } from '../baseUrl';
 import type { GatewayDefinition } from '../SmsGateway';
 import { a1AuthFromCredentials } from './a1Auth';
-import { A1Gateway } from './A1Gateway';
+import { A1Gateway, A1_DEFAULT_LIMITS } from './A1Gateway';
 
 /** Built from the shared smsBearerTokenApi credential (gateway 'a1'). */
 export const a1Definition: GatewayDefinition = {
@@ -11,6 +11,7 @@ export const a1Definition: GatewayDefinition = {
 	label: 'A1',
 	credentialName: 'smsBearerTokenApi',
 	senderRules: 'a1',
+	limits: A1_DEFAULT_LIMITS,
 	create(credentials, transport, options) {
 		if (credentials.gateway !== undefined && credentials.gateway !== 'a1') {
 			throw new SmsGatewayError(

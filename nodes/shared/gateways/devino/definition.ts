@@ -2,7 +2,7 @@ import { SmsGatewayError } from '../../errors/SmsError';
 import { smsError } from '../../errors/errorTable';
 import { resolveBaseUrl } from '../baseUrl';
 import type { GatewayDefinition } from '../SmsGateway';
-import { DevinoGateway } from './DevinoGateway';
+import { DevinoGateway, DEVINO_LIMITS } from './DevinoGateway';
 import { DEVINO_DEFAULT_BASE_URL } from './devinoWire';
 
 /** Devino Telecom's integrationapi.net REST API; credential `integrationApiNetApi` (login, password, baseUrl). */
@@ -11,6 +11,7 @@ export const devinoDefinition: GatewayDefinition = {
 	label: 'Devino (integrationapi.net)',
 	credentialName: 'integrationApiNetApi',
 	senderRules: 'devino',
+	limits: DEVINO_LIMITS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, DEVINO_DEFAULT_BASE_URL, 'Devino');
 		const login = typeof credentials.login === 'string' ? credentials.login.trim() : '';

@@ -3,7 +3,7 @@ import { smsError } from '../../errors/errorTable';
 import { resolveBaseUrl } from '../baseUrl';
 import type { GatewayDefinition } from '../SmsGateway';
 import { SMS_ASSISTENT_LABEL } from './httpAnswer';
-import { SMS_ASSISTENT_DEFAULT_BASE_URL, SmsAssistentGateway } from './SmsAssistentGateway';
+import { SMS_ASSISTENT_DEFAULT_BASE_URL, SmsAssistentGateway, SMS_ASSISTENT_LIMITS } from './SmsAssistentGateway';
 import type { SmsAssistentAuth } from './smsAssistentPackage';
 
 /** Reads the `smsAssistentApi` credential (credentials/SmsAssistentApi.credentials.ts). */
@@ -12,6 +12,7 @@ export const smsAssistentDefinition: GatewayDefinition = {
 	label: SMS_ASSISTENT_LABEL,
 	credentialName: 'smsAssistentApi',
 	senderRules: 'smsAssistent',
+	limits: SMS_ASSISTENT_LIMITS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, SMS_ASSISTENT_DEFAULT_BASE_URL, SMS_ASSISTENT_LABEL);
 		const apiFormat = credentials.apiFormat === 'xml' ? 'xml' : 'json';

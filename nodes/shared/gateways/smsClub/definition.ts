@@ -2,7 +2,7 @@ import { SmsGatewayError } from '../../errors/SmsError';
 import { smsError } from '../../errors/errorTable';
 import { resolveBaseUrl } from '../baseUrl';
 import type { GatewayDefinition } from '../SmsGateway';
-import { SMSCLUB_DEFAULT_BASE_URL, SmsClubGateway } from './SmsClubGateway';
+import { SMSCLUB_DEFAULT_BASE_URL, SmsClubGateway, SMSCLUB_LIMITS } from './SmsClubGateway';
 import { SMSCLUB_LABEL } from './smsClubResponseErrors';
 
 /** A token goes into a header, so only visible ASCII can be sent; anything else is a pasting mistake. */
@@ -13,6 +13,7 @@ export const smsClubDefinition: GatewayDefinition = {
 	label: SMSCLUB_LABEL,
 	credentialName: 'smsBearerTokenApi',
 	senderRules: 'smsClub',
+	limits: SMSCLUB_LIMITS,
 	create(credentials, transport, options) {
 		// The bearer-token credential serves A1 too; using an A1 one here would send its token to SMSClub.
 		if (credentials.gateway !== undefined && credentials.gateway !== 'smsClub') {

@@ -20,6 +20,22 @@ describe('node description', () => {
 		expect(description.credentials?.map((c) => c.name).sort()).toEqual(['integrationApiNetApi', 'smsAssistentApi', 'smsBearerTokenApi']);
 	});
 
+	test('texts about gateways name every registered gateway and its own limits', () => {
+		const option = (name: string) =>
+			description.properties
+				.flatMap((p) => (p.options ?? []) as Array<{ name?: string; description?: string }>)
+				.find((o) => o.name === name);
+		const schedule = option('scheduleAt')?.description ?? '';
+		for (const definition of GATEWAY_DEFINITIONS) {
+			expect(description.description).toContain(definition.label);
+			expect(schedule).toContain(definition.label);
+			const lead = definition.limits.minScheduleLeadMinutes;
+			if (lead !== undefined) expect(schedule).toContain(`${definition.label} at least ${lead} minute`);
+		}
+		expect(schedule).toMatch(/A1 and SMSClub cannot schedule/);
+		expect(option('validityHours')?.description).toContain('SMS-assistent up to 48 hours');
+	});
+
 	test('the operations and their parameters', () => {
 		const operation = description.properties.find((p) => p.name === 'operation');
 		expect(operation?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['getBalance', 'getStatus', 'listSenders', 'send', 'sendBatch']);

@@ -80,6 +80,16 @@ export class SmsBearerTokenApi implements ICredentialType {
 			displayOptions: { show: { gateway: ['a1'], authType: ['basic'] } },
 		},
 		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 0,
+			description:
+				'The request rate the A1 contract allows, if it sets one (A1 takes one recipient per request, so a batch is paced by this); 0 = no limit besides 10 requests in flight',
+			displayOptions: { show: { gateway: ['a1'] } },
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

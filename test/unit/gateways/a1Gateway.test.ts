@@ -84,6 +84,17 @@ describe('A1 send', () => {
 		expect(subject.sleeps.every((ms) => ms > 0 && ms <= 400)).toBe(true);
 	});
 
+	it('takes the contract rate from the credential and stays under the gateway limit with it (real time)', async () => {
+		expect(a1({ maxRequestsPerSecond: 0 }).limits.maxRequestsPerSecond).toBeUndefined();
+		subject.emulator.config.sendsPerSecond = 5;
+		// The real clock this time: the emulator counts requests per real second.
+		const paced = a1({ maxRequestsPerSecond: 4 }, { sleep: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) });
+		expect(paced.limits.maxRequestsPerSecond).toBe(4);
+		const results = await paced.send(Array.from({ length: 6 }, (_, i) => sms(i, mobile(i))));
+		expect(results.map((r) => r.error?.code)).toEqual(new Array(6).fill(undefined));
+		expect(sendRequests()).toBe(6);
+	});
+
 	it('authenticates with Basic auth when the credential says so', async () => {
 		const [result] = await a1({ authType: 'basic', token: '', username: ACCOUNT.username, password: ACCOUNT.password }).send([
 			sms(0, '+375291234567'),

@@ -25,6 +25,8 @@ export const a1Definition: GatewayDefinition = {
 			);
 		}
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, '', 'A1');
-		return new A1Gateway({ baseUrl, auth: a1AuthFromCredentials(credentials) }, transport, options);
+		const rate = Number(credentials.maxRequestsPerSecond);
+		const maxRequestsPerSecond = Number.isFinite(rate) && rate > 0 ? rate : undefined;
+		return new A1Gateway({ baseUrl, auth: a1AuthFromCredentials(credentials), maxRequestsPerSecond }, transport, options);
 	},
 };

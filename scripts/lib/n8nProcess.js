@@ -144,7 +144,12 @@ function tail(text, lines = 30) {
 /** Imports credentials ({ id, name, type, data }) in one CLI run; `data` is plain, n8n encrypts it. */
 async function importCredentials(instance, credentials) {
 	const file = writeTemp(instance, 'credentials.json', credentials);
-	await runCliOrThrow(instance, ['import:credentials', `--input=${file}`]);
+	try {
+		await runCliOrThrow(instance, ['import:credentials', `--input=${file}`]);
+	} finally {
+		// The plain-text copy is not left in the user folder once n8n holds it encrypted.
+		fs.rmSync(file, { force: true });
+	}
 }
 
 /** Imports workflows (each with an `id`) in one CLI run. */

@@ -201,7 +201,6 @@ describeWithRuntime('v2', 'SMS Gateway node in a real n8n', (getRuntime) => {
 
 	describe('bad numbers among good ones', () => {
 		const rows = badRows();
-		const good = rows.map((r, i) => ({ ...r, i })).filter((r) => r.name.startsWith('good'));
 
 		it('with Continue On Fail: good ones sent, bad ones reported, one item per row', async () => {
 			resetEmulators();
@@ -221,7 +220,6 @@ describeWithRuntime('v2', 'SMS Gateway node in a real n8n', (getRuntime) => {
 			});
 			const sentTo = emulatorOf('smsClub').ledger.messages.map((m) => digits(String(m.to))).sort();
 			expect(sentTo).toEqual(['380501234567', '380671112233', '380931234567']);
-			expect(good).toHaveLength(3);
 		});
 
 		it('without it: a clean error naming the first bad item, and nothing sent', async () => {
@@ -260,7 +258,7 @@ describeWithRuntime('v2', 'SMS Gateway node in a real n8n', (getRuntime) => {
 				const message = ledger.findMessage(item.json.messageId);
 				expect(message).toBeDefined();
 				// The per-row text from the spreadsheet, not the node's fallback text.
-				expect(message?.text).toBe(item.json.message);
+				expect(message?.text).toBe(rows[pairedIndex(item) as number].message);
 				expect(digits(String(message?.to))).toBe(digits(item.json.to));
 			}
 			expect(sendRequests(caseOf('smsAssistent'))).toHaveLength(1);

@@ -12,10 +12,10 @@
  * Not emulated: delivery reports A1 POSTs to a callback URL (payload undocumented).
  * No 'partial' fault: the API takes one recipient per request, so a request cannot partly fail.
  */
-const { SegmentedMessage } = require('sms-segments-calculator');
 const { startEmulator } = require('./lib/server');
 const { runStandalone } = require('./lib/cli');
 const { progressOf } = require('./lib/progression');
+const { partsOf } = require('./lib/parts');
 
 const DEFAULT_ACCOUNT = Object.freeze({
 	username: 'demo',
@@ -117,7 +117,7 @@ function send(ctx) {
 
 	if (overRate(ctx)) return coded(ctx, CODES.limitExceeded);
 
-	const parts = new SegmentedMessage(text).segmentsCount;
+	const parts = partsOf(text);
 	const cost = parts * ctx.config.pricePerPart;
 	if (cost > ctx.config.balance + 1e-9) return coded(ctx, CODES.insufficientFunds);
 	ctx.config.balance = Math.round((ctx.config.balance - cost) * 100) / 100;

@@ -21,10 +21,10 @@
  * per-recipient failures through /sms/state.
  */
 const crypto = require('node:crypto');
-const { SegmentedMessage } = require('sms-segments-calculator');
 const { startEmulator } = require('./lib/server');
 const { runStandalone } = require('./lib/cli');
 const { progressOf } = require('./lib/progression');
+const { partsOf } = require('./lib/parts');
 
 const DEFAULT_ACCOUNT = Object.freeze({
 	login: 'demo',
@@ -165,7 +165,7 @@ function send(ctx, params, destinations, destinationName) {
 		if (Number.isNaN(sendAt)) return fail(ctx, 2, 'Invalid argument: sendDate');
 	}
 
-	const parts = new SegmentedMessage(data).segmentsCount;
+	const parts = partsOf(data);
 	const rejected = rejectedByFault(ctx.fault, destinations);
 	// [guess] A name that is well formed but not registered is accepted and fails as state 10.
 	const senderState = ctx.config.senders.includes(sender) ? undefined : 10;

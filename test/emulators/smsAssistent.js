@@ -18,10 +18,10 @@
  * messages at those package positions (default: every second one) with `code` (default -12).
  */
 const { XMLBuilder, XMLParser, XMLValidator } = require('fast-xml-parser');
-const { SegmentedMessage } = require('sms-segments-calculator');
 const { startEmulator } = require('./lib/server');
 const { runStandalone } = require('./lib/cli');
 const { progressOf } = require('./lib/progression');
+const { partsOf } = require('./lib/parts');
 
 const DEFAULT_ACCOUNT = Object.freeze({
 	login: 'demo',
@@ -156,18 +156,6 @@ function checkMessage(ctx, message) {
 	}
 	const parts = partsOf(message.text);
 	return { to, text: message.text, sender, parts, validityMinutes };
-}
-
-// A bulk package repeats one text many times; counting it once keeps big packages fast.
-const partsCache = new Map();
-function partsOf(text) {
-	let parts = partsCache.get(text);
-	if (parts === undefined) {
-		parts = new SegmentedMessage(text).segmentsCount;
-		if (partsCache.size > 1000) partsCache.clear();
-		partsCache.set(text, parts);
-	}
-	return parts;
 }
 
 /**
@@ -403,6 +391,6 @@ function start(options) {
 	return startEmulator(spec, options);
 }
 
-module.exports = { start, DEFAULT_ACCOUNT, STATUS_WORDS };
+module.exports = { start, DEFAULT_ACCOUNT };
 
 if (require.main === module) runStandalone(start, 'SMS-assistent');

@@ -16,10 +16,10 @@
  * {kind: 'partial', phones?: [digits], reason?} fails those recipients (default: every second one)
  * in `add_info` while the rest are sent.
  */
-const { SegmentedMessage } = require('sms-segments-calculator');
 const { startEmulator } = require('./lib/server');
 const { runStandalone } = require('./lib/cli');
 const { progressOf } = require('./lib/progression');
+const { partsOf } = require('./lib/parts');
 
 const DEFAULT_ACCOUNT = { token: 'smsclub-test-token-4f9b2c' };
 
@@ -177,7 +177,7 @@ function handleSend(ctx) {
 	}
 	if (accepted.length === 0 && duplicates === phone.length) return fail(ctx, 453);
 
-	const parts = new SegmentedMessage(message).segmentsCount;
+	const parts = partsOf(message);
 	const cost = round4(accepted.length * parts * config.pricePerPart);
 	// [guess] Not documented: the whole request is refused as a validation error.
 	if (cost > config.balance) return fail(ctx, 400, 'Insufficient funds on the balance');
@@ -203,7 +203,7 @@ function handleSend(ctx) {
 	return ok(ctx, info, addInfo);
 }
 
-/** Digits the 'partial' fault fails: the listed ones, or every second valid number. */
+/** Digits the 'partial' fault fails: the listed ones, or every second number of the request. */
 function partialFault(ctx, phones) {
 	if (!ctx.fault || ctx.fault.kind !== 'partial') return new Set();
 	if (Array.isArray(ctx.fault.phones)) return new Set(ctx.fault.phones.map((p) => String(p).replace(/\D/g, '')));
@@ -247,6 +247,6 @@ function start(options) {
 	return startEmulator(spec, options);
 }
 
-module.exports = { start, DEFAULT_ACCOUNT, defaults };
+module.exports = { start, DEFAULT_ACCOUNT };
 
 if (require.main === module) runStandalone(start, 'SMSClub');

@@ -76,7 +76,7 @@ async function startEmulator(spec, options = {}) {
 		},
 		/** Final outcome for a recipient (digits only): 'delivered' (default), 'undelivered', 'expired', 'rejected'. */
 		setOutcome(digits, outcome) {
-			state.outcomes.set(String(digits).replace(/\D/g, ''), outcome);
+			state.outcomes.set(digitsOf(digits), outcome);
 		},
 		reset() {
 			resetState(spec, state, options);
@@ -170,7 +170,7 @@ function createContext(state, req, res, url, rawBody, fault) {
 		answerDelayMs: 0,
 		malformed: false,
 		outcomeFor(digits) {
-			return state.outcomes.get(String(digits).replace(/\D/g, '')) ?? state.config.defaultOutcome ?? 'delivered';
+			return state.outcomes.get(digitsOf(digits)) ?? state.config.defaultOutcome ?? 'delivered';
 		},
 		json(status, value, headers = {}) {
 			ctx.send(status, JSON.stringify(value), { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -220,7 +220,7 @@ async function control(spec, state, options, url, req, res, rawBody) {
 			state.clockOffsetMs += Number(body.ms ?? 0);
 			return reply(200, { ok: true });
 		case 'POST outcomes':
-			for (const [digits, outcome] of Object.entries(body)) state.outcomes.set(digits.replace(/\D/g, ''), outcome);
+			for (const [digits, outcome] of Object.entries(body)) state.outcomes.set(digitsOf(digits), outcome);
 			return reply(200, { ok: true });
 		case 'POST config':
 			Object.assign(state.config, body);
@@ -242,6 +242,7 @@ function echoOf(req, rawBody) {
 	return [`${req.method} ${req.url}`, ...headers, '', rawBody].join('\n');
 }
 
+const digitsOf = (value) => String(value).replace(/\D/g, '');
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 module.exports = { startEmulator };

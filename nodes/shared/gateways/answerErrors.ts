@@ -1,7 +1,9 @@
-import type { SmsError } from '../errors/SmsError';
+import { SmsGatewayError, type SmsError } from '../errors/SmsError';
 import { smsError } from '../errors/errorTable';
 import type { HttpResponse } from '../http';
+import { statusOf } from '../status/normalizeStatus';
 import { describeBody, parseRetryAfter } from './callGateway';
+import type { OutgoingSms, SendResult } from './SmsGateway';
 
 /**
  * The errors every adapter meets the same way, so the same situation reads the same whatever the
@@ -46,4 +48,15 @@ export function httpStatusError(gatewayName: string, response: HttpResponse, ide
 	if (status === 504 && !idempotent) return outcomeUnknownError(gatewayName, `timed out behind its proxy (${detail})`, extra);
 	if (status >= 500) return smsError('unavailable', `${gatewayName} is unavailable (${detail})`, { ...extra, ...hint });
 	return smsError('bad_request', `${gatewayName} refused the request (${detail})`, extra);
+}
+
+/** Any failure as an SmsError: an SmsGatewayError carries its own, anything else (a bug) becomes `unknown`. */
+export function toSmsError(error: unknown, gatewayName: string): SmsError {
+	if (error instanceof SmsGatewayError) return error.error;
+	return smsError('unknown', `${gatewayName}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** A message that was not accepted. Whether an outcome_unknown message went out is exactly what we do not know. */
+export function failedSendResult(message: OutgoingSms, error: SmsError): SendResult {
+	return { ref: message.ref, to: message.to, status: statusOf(error.code === 'outcome_unknown' ? 'unknown' : 'failed'), error };
 }

@@ -13,7 +13,7 @@ export function resolveBaseUrl(value: unknown, defaultUrl: string, gatewayName: 
 	try {
 		url = new URL(text);
 	} catch {
-		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: the base URL "${text}" is not a valid URL`));
+		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: the base URL is not a valid URL (expected https://host/path)`));
 	}
 	const loopback = LOOPBACK_HOSTS.test(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {

@@ -45,6 +45,14 @@ describe.each(IDS)('%s', (id) => {
 		expect(subject.requestsTo(PATHS[id].send)).toBe(1);
 	});
 
+	it('reports a refused send as failed with no gateway status word (the code is in the error)', async () => {
+		inject({ kind: 'http', status: 400, path: PATHS[id].send, body: 'Bad Request' });
+		const [result] = await gateway().send([sms(id)]);
+		expect(result.status).toEqual({ status: 'failed', final: true, raw: '' });
+		expect(result.error?.gatewayCode).toBeDefined();
+		expect(subject.requestsTo(PATHS[id].send)).toBe(1);
+	});
+
 	it('retries a read refused with 429 without Retry-After after the policy backoff', async () => {
 		inject({ kind: 'http', status: 429, path: PATHS[id].balance });
 		const balance = await gateway().getBalance();

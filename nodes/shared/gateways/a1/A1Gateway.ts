@@ -4,6 +4,7 @@ import type { HttpRequest, HttpTransport } from '../../http';
 import { A1_STATUSES } from '../../status/a1Statuses';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { analyzeText } from '../../text/analyzeText';
+import { failedSendResult, toSmsError } from '../answerErrors';
 import { callGateway } from '../callGateway';
 import { redactError, redactResponse } from '../redactSecrets';
 import { createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, type RetryPolicy, type Sleep } from '../requestPolicy';
@@ -93,9 +94,8 @@ export class A1Gateway implements SmsGateway {
 	}
 
 	private async sendOne(message: OutgoingSms): Promise<SendResult> {
-		const echo = { ref: message.ref, to: message.to };
 		const refusal = refuseUnsupported(message);
-		if (refusal) return { ...echo, status: statusOf('failed'), error: refusal };
+		if (refusal) return failedSendResult(message, refusal);
 		const body: Record<string, string> = { phone: message.to.replace(/^\+/, ''), text: message.text };
 		if (message.sender) body.sender = message.sender;
 		try {
@@ -106,14 +106,14 @@ export class A1Gateway implements SmsGateway {
 				body: JSON.stringify(body),
 			});
 			return {
-				...echo,
+				ref: message.ref,
+				to: message.to,
 				messageId: answer.messageId,
 				parts: answer.parts ?? analyzeText(message.text).parts,
 				status: statusOf('queued'),
 			};
 		} catch (error) {
-			const smsErr = asSmsError(error);
-			return { ...echo, status: statusOf(smsErr.code === 'outcome_unknown' ? 'unknown' : 'failed'), error: smsErr };
+			return failedSendResult(message, toSmsError(error, NAME));
 		}
 	}
 
@@ -129,7 +129,7 @@ export class A1Gateway implements SmsGateway {
 			});
 			return { messageId, status: normalizeStatus(A1_STATUSES, answer.status) };
 		} catch (error) {
-			return { messageId, status: statusOf('unknown'), error: asSmsError(error) };
+			return { messageId, status: statusOf('unknown'), error: toSmsError(error, NAME) };
 		}
 	}
 
@@ -168,9 +168,4 @@ function refuseUnsupported(message: OutgoingSms): SmsError | undefined {
 		return smsError('invalid_number', `A1: "${message.to}" is not a phone number in international format`);
 	}
 	return undefined;
-}
-
-function asSmsError(error: unknown): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError('unknown', `A1: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -5,7 +5,8 @@ import { chunk, createRateLimiter, mapWithConcurrency, realSleep } from '../requ
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, SmsGateway, StatusResult } from '../SmsGateway';
 import { DevinoClient } from './DevinoClient';
 import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
-import { devinoMessageProblem, failedResult, sendSameText } from './devinoSend';
+import { failedSendResult } from '../answerErrors';
+import { devinoMessageProblem, sendSameText } from './devinoSend';
 import { getDevinoStatuses } from './devinoStatus';
 import { groupMessages } from './groupMessages';
 import { parseBalance } from './devinoWire';
@@ -57,7 +58,7 @@ export class DevinoGateway implements SmsGateway {
 		const sendable: number[] = [];
 		messages.forEach((message, position) => {
 			const problem = devinoMessageProblem(message);
-			if (problem) results[position] = failedResult(message, problem);
+			if (problem) results[position] = failedSendResult(message, problem);
 			else sendable.push(position);
 		});
 		const requests = groupMessages(messages, sendable).flatMap((group) => chunk(group, this.limits.maxRecipientsPerRequest));

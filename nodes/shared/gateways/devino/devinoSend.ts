@@ -1,7 +1,8 @@
-import { SmsGatewayError, type SmsError } from '../../errors/SmsError';
+import type { SmsError } from '../../errors/SmsError';
 import { smsError } from '../../errors/errorTable';
 import { statusOf } from '../../status/normalizeStatus';
 import { analyzeText } from '../../text/analyzeText';
+import { failedSendResult, toSmsError } from '../answerErrors';
 import type { OutgoingSms, SendResult } from '../SmsGateway';
 import type { DevinoClient } from './DevinoClient';
 import { assignPartIds, joinPartIds } from './devinoMessageId';
@@ -47,24 +48,14 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 			return assigned;
 		});
 	} catch (error) {
-		return messages.map((message) => failedResult(message, errorOf(error)));
+		const reason = toSmsError(error, DEVINO_NAME);
+		return messages.map((message) => failedSendResult(message, reason));
 	}
 	const accepted = statusOf(first.sendAt ? 'scheduled' : 'queued');
 	return messages.map((message, index) => {
 		const partIds = partIdsPerRecipient[index];
 		return { ref: message.ref, to: message.to, messageId: joinPartIds(partIds), partIds, parts: partIds.length, status: accepted };
 	});
-}
-
-export function failedResult(message: OutgoingSms, error: SmsError): SendResult {
-	// Whether an outcome_unknown message went out is exactly what we do not know.
-	const status = statusOf(error.code === 'outcome_unknown' ? 'unknown' : 'failed');
-	return { ref: message.ref, to: message.to, status, error };
-}
-
-export function errorOf(error: unknown): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError('unknown', `${DEVINO_NAME}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 const digitsOf = (e164: string) => e164.replace(/^\+/, '');

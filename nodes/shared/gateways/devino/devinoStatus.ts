@@ -3,13 +3,13 @@ import { smsError } from '../../errors/errorTable';
 import { DEVINO_STATUSES } from '../../status/devinoStatuses';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import type { NormalizedStatus } from '../../status/SmsStatus';
+import { toSmsError } from '../answerErrors';
 import { mapWithConcurrency } from '../requestPolicy';
 import type { StatusResult } from '../SmsGateway';
 import type { DevinoClient } from './DevinoClient';
 import { combinePartStatuses } from './combinePartStatuses';
 import { splitMessageId } from './devinoMessageId';
-import { unexpectedAnswer } from './devinoResponse';
-import { errorOf } from './devinoSend';
+import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
 import { parseState } from './devinoWire';
 
 type PartOutcome = { ok: true; status: NormalizedStatus } | { ok: false; error: SmsError };
@@ -47,6 +47,6 @@ async function partStatus(client: DevinoClient, partId: string): Promise<PartOut
 		});
 		return { ok: true, status: normalizeStatus(DEVINO_STATUSES, state) };
 	} catch (error) {
-		return { ok: false, error: errorOf(error) };
+		return { ok: false, error: toSmsError(error, DEVINO_NAME) };
 	}
 }

@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../../http';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { SMS_ASSISTENT_STATUSES } from '../../status/smsAssistentStatuses';
 import { analyzeText } from '../../text/analyzeText';
+import { failedSendResult, toSmsError } from '../answerErrors';
 import { callGateway } from '../callGateway';
 import { redactError, redactResponse } from '../redactSecrets';
 import { chunk, createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, withRetry, type RetryPolicy, type Sleep } from '../requestPolicy';
@@ -80,7 +81,7 @@ export class SmsAssistentGateway implements SmsGateway {
 			if (message.sendAt) {
 				key = formatDateSend(message.sendAt);
 				if (message.sendAt.getTime() < earliest) {
-					results[index] = failed(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`));
+					results[index] = failedSendResult(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`));
 					return;
 				}
 			}
@@ -149,12 +150,12 @@ export class SmsAssistentGateway implements SmsGateway {
 				return answer.items;
 			});
 		} catch (error) {
-			const reason = error instanceof SmsGatewayError ? error.error : smsError('unknown', `${this.label}: ${String(error)}`);
-			return messages.map((m) => failed(m, reason));
+			const reason = toSmsError(error, this.label);
+			return messages.map((m) => failedSendResult(m, reason));
 		}
 		return messages.map((m, k) => {
 			const answer = answers[k];
-			if (answer.errorCode !== 0 || Number(answer.smsId) <= 0) return failed(m, this.gatewayError(answer.errorCode || 'sms_id 0'));
+			if (answer.errorCode !== 0 || Number(answer.smsId) <= 0) return failedSendResult(m, this.gatewayError(answer.errorCode || 'sms_id 0'));
 			return {
 				ref: m.ref,
 				to: m.to,
@@ -171,7 +172,7 @@ export class SmsAssistentGateway implements SmsGateway {
 		try {
 			answers = await this.retrying(async () => this.parse(await this.call(request, true), (text) => this.wire.parseStatuses(text), true).items);
 		} catch (error) {
-			const reason = error instanceof SmsGatewayError ? error.error : smsError('unknown', `${this.label}: ${String(error)}`);
+			const reason = toSmsError(error, this.label);
 			return ids.map((messageId) => ({ messageId, status: statusOf('unknown'), error: reason }));
 		}
 		const byId = new Map(answers.map((a) => [normalizeId(a.smsId), a]));
@@ -223,10 +224,6 @@ export class SmsAssistentGateway implements SmsGateway {
 	private gatewayError(code: number | string): SmsError {
 		return errorFromTable(SMS_ASSISTENT_ERRORS, this.label, code);
 	}
-}
-
-function failed(message: OutgoingSms, error: SmsError): SendResult {
-	return { ref: message.ref, to: message.to, status: statusOf(error.code === 'outcome_unknown' ? 'unknown' : 'failed'), error };
 }
 
 function secretOf(auth: SmsAssistentAuth): string {

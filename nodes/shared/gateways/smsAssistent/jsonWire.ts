@@ -1,5 +1,6 @@
 import type { SmsAssistentWire } from './wire';
 import {
+	ownFields,
 	sharedDefaults,
 	toInteger,
 	UnexpectedAnswerError,
@@ -20,13 +21,7 @@ export const jsonWire: SmsAssistentWire = {
 
 	buildSend(auth, { dateSend, messages, recipientField }) {
 		const shared = sharedDefaults(messages);
-		const msg = messages.map((m) => {
-			const item: JsonObject = { [recipientField]: m.recipient };
-			if (shared.sender === undefined && m.sender !== undefined) item.sender = m.sender;
-			if (shared.validityMinutes === undefined && m.validityMinutes !== undefined) item.validity_period = validityHours(m.validityMinutes);
-			if (shared.text === undefined) item.sms_text = m.text;
-			return item;
-		});
+		const msg = messages.map((m): JsonObject => ({ [recipientField]: m.recipient, ...jsonFields(ownFields(m, shared)) }));
 		const message: JsonObject = { msg };
 		const defaults = jsonFields(shared);
 		if (Object.keys(defaults).length > 0) message.default = defaults;

@@ -64,6 +64,15 @@ export function sharedDefaults(messages: readonly PackageMessage[]): Partial<Omi
 	return shared;
 }
 
+/** What one message must carry itself: its fields that are not in `default`. */
+export function ownFields(message: PackageMessage, shared: Partial<Omit<PackageMessage, 'recipient'>>): Partial<Omit<PackageMessage, 'recipient'>> {
+	return {
+		sender: shared.sender === undefined ? message.sender : undefined,
+		validityMinutes: shared.validityMinutes === undefined ? message.validityMinutes : undefined,
+		text: shared.text === undefined ? message.text : undefined,
+	};
+}
+
 /** The API takes validity in hours in JSON (at most 48) and in seconds in XML (at most 172800). */
 export const MAX_VALIDITY_MINUTES = 48 * 60;
 

@@ -1,6 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SmsAssistentWire } from './wire';
 import {
+	ownFields,
 	sharedDefaults,
 	toInteger,
 	UnexpectedAnswerError,
@@ -36,13 +37,7 @@ export const xmlWire: SmsAssistentWire = {
 
 	buildSend(auth, { dateSend, messages, recipientField }) {
 		const shared = sharedDefaults(messages);
-		const msg = messages.map((m) => {
-			const node: XmlNode = { [ATTR + recipientField]: m.recipient };
-			if (shared.sender === undefined && m.sender !== undefined) node[`${ATTR}sender`] = m.sender;
-			if (shared.validityMinutes === undefined && m.validityMinutes !== undefined) node[`${ATTR}validity_period`] = validitySeconds(m.validityMinutes);
-			if (shared.text === undefined) node[TEXT] = m.text;
-			return node;
-		});
+		const msg = messages.map((m): XmlNode => ({ [ATTR + recipientField]: m.recipient, ...xmlFields(ownFields(m, shared)) }));
 		const message: XmlNode = {};
 		const defaults = xmlFields(shared);
 		if (Object.keys(defaults).length > 0) message.default = defaults;

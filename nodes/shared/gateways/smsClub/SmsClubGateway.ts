@@ -4,7 +4,7 @@ import type { HttpRequest, HttpTransport } from '../../http';
 import { normalizeStatus, statusOf } from '../../status/normalizeStatus';
 import { SMSCLUB_STATUSES } from '../../status/smsClubStatuses';
 import { analyzeText } from '../../text/analyzeText';
-import { unexpectedAnswerError } from '../answerErrors';
+import { failedSendResult, toSmsError, unexpectedAnswerError } from '../answerErrors';
 import { callGateway } from '../callGateway';
 import { redactError, redactResponse } from '../redactSecrets';
 import {
@@ -85,7 +85,7 @@ export class SmsClubGateway implements SmsGateway {
 		const sendable: SendableMessage[] = [];
 		messages.forEach((message, index) => {
 			const refusal = refuseBeforeSending(message);
-			if (refusal) results[index] = failedResult(message, refusal);
+			if (refusal) results[index] = failedSendResult(message, refusal);
 			else {
 				sendable.push({
 					index,
@@ -112,8 +112,8 @@ export class SmsClubGateway implements SmsGateway {
 				const statuses = await this.call(SMSCLUB_PATHS.status, { id_sms: ids }, true, parseStatusAnswer);
 				return ids.map((id) => statusResult(id, statuses.get(String(id).trim())));
 			} catch (error) {
-				const reason = toSmsError(error);
-				return ids.map((id) => ({ messageId: id, status: statusOf('unknown', String(reason.gatewayCode ?? '')), error: reason }));
+				const reason = toSmsError(error, SMSCLUB_LABEL);
+				return ids.map((id) => ({ messageId: id, status: statusOf('unknown'), error: reason }));
 			}
 		});
 		return answers.flat();
@@ -143,14 +143,14 @@ export class SmsClubGateway implements SmsGateway {
 				if (messageId !== undefined) {
 					results.set(index, { ref: message.ref, to: message.to, messageId, parts, status: statusOf('queued') });
 				} else if (reason !== undefined) {
-					results.set(index, failedResult(message, errorForRefusedRecipient(reason, this.config.token)));
+					results.set(index, failedSendResult(message, errorForRefusedRecipient(reason, this.config.token)));
 				} else {
-					results.set(index, failedResult(message, outcomeUnknown('answered without mentioning this number')));
+					results.set(index, failedSendResult(message, outcomeUnknown('answered without mentioning this number')));
 				}
 			}
 		} catch (error) {
-			const reason = toSmsError(error);
-			for (const { index } of request.recipients) results.set(index, failedResult(messages[index], reason));
+			const reason = toSmsError(error, SMSCLUB_LABEL);
+			for (const { index } of request.recipients) results.set(index, failedSendResult(messages[index], reason));
 		}
 		return results;
 	}
@@ -203,11 +203,6 @@ function refuseBeforeSending(message: OutgoingSms): SmsError | undefined {
 	return undefined;
 }
 
-function failedResult(message: OutgoingSms, error: SmsError): SendResult {
-	const status = error.code === 'outcome_unknown' ? statusOf('unknown') : statusOf('failed', String(error.gatewayCode ?? ''));
-	return { ref: message.ref, to: message.to, status, error };
-}
-
 function statusResult(messageId: string, word: string | undefined): StatusResult {
 	if (word === undefined) {
 		return {
@@ -217,9 +212,4 @@ function statusResult(messageId: string, word: string | undefined): StatusResult
 		};
 	}
 	return { messageId, status: normalizeStatus(SMSCLUB_STATUSES, word) };
-}
-
-function toSmsError(error: unknown): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError('unknown', `${SMSCLUB_LABEL}: ${error instanceof Error ? error.message : String(error)}`);
 }

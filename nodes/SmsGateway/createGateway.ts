@@ -1,9 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
-import { SmsGatewayError } from '../shared/errors/SmsError';
 import type { GatewayDefinition, SmsGateway } from '../shared/gateways/SmsGateway';
 import { DEFAULT_RETRY_POLICY } from '../shared/gateways/requestPolicy';
 import { findGatewayDefinition } from '../shared/gateways/registry';
-import { gatewayApiError } from './errors';
+import { asSmsError, gatewayApiError } from './errors';
 import { createN8nTransport } from './transport';
 
 export interface GatewayHandle {
@@ -15,20 +14,19 @@ export interface GatewayHandle {
 export async function createGateway(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	gatewayId: string,
-	maxRetryWaitSeconds = DEFAULT_RETRY_POLICY.maxWaitMs / 1000,
+	maxRetryWaitSeconds?: number,
 ): Promise<GatewayHandle> {
 	const definition = findGatewayDefinition(gatewayId);
 	if (!definition) throw new NodeOperationError(context.getNode(), `Unknown gateway "${gatewayId}"`);
 	const credentials = await context.getCredentials(definition.credentialName);
 	const transport = createN8nTransport(context, definition.credentialName);
-	const waitSeconds = Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0 ? maxRetryWaitSeconds : 60;
+	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;
 	try {
 		const gateway = definition.create(credentials, transport, {
-			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxWaitMs: waitSeconds * 1000 },
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxWaitMs: usable ? maxRetryWaitSeconds * 1000 : DEFAULT_RETRY_POLICY.maxWaitMs },
 		});
 		return { definition, gateway };
 	} catch (error) {
-		if (error instanceof SmsGatewayError) throw gatewayApiError(context.getNode(), error.error);
-		throw error;
+		throw gatewayApiError(context.getNode(), asSmsError(error));
 	}
 }

@@ -1,4 +1,12 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
 import { SmsGatewayError, type SmsError } from '../shared/errors/SmsError';
 import { smsError } from '../shared/errors/errorTable';
 
@@ -12,13 +20,21 @@ export function errorJson(error: SmsError): IDataObject {
 	};
 }
 
-/** Any failure as an SmsError; only SmsGatewayError carries gateway facts, the rest is a bug or n8n's own error. */
+/**
+ * The kind of an unexpected error, never its text: a bug's message can quote a request or an
+ * answer, and requests carry secrets that only SmsGatewayError messages are scrubbed of.
+ */
+export function errorKind(error: unknown): string {
+	return error instanceof Error ? error.name : typeof error;
+}
+
+/**
+ * Any failure of a gateway call as an SmsError. Adapters throw SmsGatewayError (the transport
+ * turns n8n's request errors into codes first), so anything else is a bug in an adapter.
+ */
 export function asSmsError(error: unknown): SmsError {
 	if (error instanceof SmsGatewayError) return error.error;
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
-		return smsError('bad_request', error.message);
-	}
-	return smsError('unknown', error instanceof Error ? error.message : String(error));
+	return smsError('unknown', `The gateway adapter failed unexpectedly (${errorKind(error)})`);
 }
 
 /** A gateway's refusal or failure, for the run to stop on. Messages come from our tables and never quote a credential. */
@@ -40,4 +56,11 @@ export function invalidInputError(node: INode, error: SmsError, itemIndex: numbe
 		itemIndex,
 		description: `Error code: ${error.code}. Nothing was sent.${note ? ` ${note}` : ''}`,
 	});
+}
+
+/** A failed account-wide call (Get Balance, List Senders): stop the run, or one error item with `emptyJson`'s keys. */
+export function accountFailure(context: IExecuteFunctions, error: unknown, emptyJson: IDataObject): INodeExecutionData[] {
+	const cause = asSmsError(error);
+	if (!context.continueOnFail()) throw gatewayApiError(context.getNode(), cause);
+	return [{ json: { ...emptyJson, error: errorJson(cause) }, pairedItem: { item: 0 } }];
 }

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { SmsGatewayError } from '../shared/errors/SmsError';
 import { createGateway } from './createGateway';
-import { gatewayApiError } from './errors';
+import { asSmsError, gatewayApiError } from './errors';
 
 const ACCOUNT_DEFAULT: INodePropertyOptions = {
 	name: 'Account Default',
@@ -20,8 +19,8 @@ export async function getSenders(this: ILoadOptionsFunctions): Promise<INodeProp
 		const senders = await gateway.listSenders();
 		return [ACCOUNT_DEFAULT, ...senders.map((sender) => ({ name: sender, value: sender }))];
 	} catch (error) {
-		if (error instanceof SmsGatewayError && error.error.code === 'bad_request') return [ACCOUNT_DEFAULT];
-		if (error instanceof SmsGatewayError) throw gatewayApiError(this.getNode(), error.error);
-		throw error;
+		const cause = asSmsError(error);
+		if (cause.code === 'bad_request') return [ACCOUNT_DEFAULT];
+		throw gatewayApiError(this.getNode(), cause);
 	}
 }

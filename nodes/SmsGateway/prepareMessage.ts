@@ -59,7 +59,7 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 	const rawTo = request.to === undefined || request.to === null ? '' : String(request.to).trim();
 	const fail = (error: SmsError): Preparation => ({ ok: false, itemIndex: request.itemIndex, to: rawTo, error });
 
-	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry || 'BY' });
+	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry });
 	if (!phone.ok) return fail(smsError('invalid_number', phone.message));
 
 	let text = request.text === undefined || request.text === null ? '' : String(request.text);

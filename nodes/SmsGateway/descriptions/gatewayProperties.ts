@@ -1,5 +1,6 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { GATEWAY_DEFINITIONS } from '../../shared/gateways/registry';
+import { operationProperty } from './operationProperty';
 
 export const gatewayProperty: INodeProperties = {
 	displayName: 'Gateway',
@@ -29,16 +30,9 @@ export function gatewayCredentials(): INodeCredentialDescription[] {
 	}));
 }
 
-const OPERATION_LABELS: Readonly<Record<string, string>> = {
-	send: 'Send SMS',
-	sendBatch: 'Send Batch',
-	getStatus: 'Get Status',
-	getBalance: 'Get Balance',
-	listSenders: 'List Senders',
-};
-
 /** "SMSClub: Send Batch" under the node's name on the canvas. */
 export function gatewaySubtitle(): string {
 	const gateways = JSON.stringify(Object.fromEntries(GATEWAY_DEFINITIONS.map((d) => [d.id, d.label])));
-	return `={{ ${gateways}[$parameter["gateway"]] + ": " + ${JSON.stringify(OPERATION_LABELS)}[$parameter["operation"]] }}`;
+	const operations = JSON.stringify(Object.fromEntries((operationProperty.options as INodePropertyOptions[]).map((o) => [o.value, o.name])));
+	return `={{ ${gateways}[$parameter["gateway"]] + ": " + ${operations}[$parameter["operation"]] }}`;
 }

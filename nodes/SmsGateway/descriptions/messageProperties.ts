@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { MAX_TEXT_CHARACTERS } from '../prepareMessage';
 
 const forOperations = (operation: string[]) => ({ show: { operation } });
+
+const MAX_TEXT = `At most ${MAX_TEXT_CHARACTERS.toLocaleString('en-US')} characters.`;
 
 // Written for people and for an AI agent using the node as a tool: say what to put, in which form.
 
@@ -12,7 +15,7 @@ export const textProperty: INodeProperties = {
 	default: '',
 	placeholder: 'Your order #1234 is ready for pickup',
 	description:
-		'The message text to send, as plain text. Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.',
+		`The message text to send, as plain text. Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). ${MAX_TEXT}`,
 	hint: 'Typographic quotes and dashes are replaced by plain ones (see Options), which keeps Latin text cheaper',
 	displayOptions: forOperations(['send']),
 	required: true,
@@ -22,7 +25,7 @@ export const batchTextProperty: INodeProperties = {
 	...textProperty,
 	required: false,
 	description:
-		'The message text for every recipient that has no text of its own (see Text Field). Latin text fits 160 characters in one SMS (153 per part); any Cyrillic or emoji makes it 70 (67 per part). At most 2,000 characters.',
+		`The message text for every recipient that has no text of its own (see Text Field). Latin text fits 160 characters in one SMS (153 per part); any Cyrillic or emoji makes it 70 (67 per part). ${MAX_TEXT}`,
 	displayOptions: forOperations(['sendBatch']),
 };
 

@@ -6,7 +6,7 @@ import { estimateCost } from '../../shared/batch/costEstimate';
 import { findDuplicates } from '../../shared/batch/findDuplicates';
 import { statusOf } from '../../shared/status/normalizeStatus';
 import type { GatewayHandle } from '../createGateway';
-import { asSmsError, gatewayApiError, invalidInputError } from '../errors';
+import { asSmsError, errorKind, gatewayApiError, invalidInputError } from '../errors';
 import { refusalError, stopOnFailure } from './stopOnFailure';
 import { outputItem, recipientJson, type RecipientOutcome } from '../output';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../prepareMessage';
@@ -129,9 +129,10 @@ function duplicateKey(message: PreparedMessage): string {
  */
 function sendFailure(error: unknown): SmsError {
 	if (error instanceof SmsGatewayError) return error.error;
-	// Only the error's kind: its text could quote a request, and requests carry secrets.
-	const kind = error instanceof Error ? error.name : typeof error;
-	return smsError('outcome_unknown', `Sending stopped unexpectedly (${kind}); some messages may have been sent, so check the gateway before re-sending`);
+	return smsError(
+		'outcome_unknown',
+		`Sending stopped unexpectedly (${errorKind(error)}); some messages may have been sent, so check the gateway before re-sending`,
+	);
 }
 
 /** An adapter must answer every ref; if one does not, say so rather than invent a result. */

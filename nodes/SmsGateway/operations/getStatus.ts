@@ -6,7 +6,7 @@ import { statusOf } from '../../shared/status/normalizeStatus';
 import type { GatewayHandle } from '../createGateway';
 import { asSmsError, errorJson, gatewayApiError, invalidInputError } from '../errors';
 import { outputItem, statusJson } from '../output';
-import { readOptions } from './readSettings';
+import { includeInputFields } from './readSettings';
 
 interface IdRequest {
 	itemIndex: number;
@@ -61,10 +61,6 @@ export async function getStatus(context: IExecuteFunctions, handle: GatewayHandl
 		};
 		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex));
 	});
-}
-
-function includeInputFields(context: IExecuteFunctions, itemIndex: number): boolean {
-	return readOptions(context, itemIndex).includeInputFields === true;
 }
 
 /** The same keys as a status item, for an item that has no ID to check. */

@@ -28,8 +28,12 @@ export function deliverySettings(context: IExecuteFunctions, batch: boolean): De
 		pricePerPart: Number.isFinite(price) && price > 0 ? price : undefined,
 		deduplicate: batch && first.deduplicate !== false,
 		checkBalanceFirst: batch && first.checkBalanceFirst === true,
-		includeInputFields: (itemIndex) => readOptions(context, itemIndex).includeInputFields === true,
+		includeInputFields: (itemIndex) => includeInputFields(context, itemIndex),
 	};
+}
+
+export function includeInputFields(context: IExecuteFunctions, itemIndex: number): boolean {
+	return readOptions(context, itemIndex).includeInputFields === true;
 }
 
 export function maxRetryWaitSeconds(context: IExecuteFunctions): number | undefined {

@@ -8,9 +8,10 @@ import { balanceCovers, estimateCost } from '../../../nodes/shared/batch/costEst
 
 const node = { id: '1', name: 'SMS Gateway', type: 'smsGateway', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 
+/** The secrets sit in the config and in every text, as n8n's wrappers may quote the request. */
 function axiosLikeError(code: string) {
-	const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
-	return Object.assign(new Error(`request failed: ${code}`), {
+	const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:1 password=Top-Secret-0`), { code });
+	return Object.assign(new Error(`request failed: ${code} (body password=Top-Secret-1)`), {
 		name: 'AxiosError',
 		isAxiosError: true,
 		code,
@@ -39,7 +40,9 @@ describe('toTransportError', () => {
 	});
 
 	test('an error without a code may have reached the server', () => {
-		expect(toTransportError(new Error('socket hang up')).failure).toBe('no_response');
+		const converted = toTransportError(new Error('socket hang up, token=Top-Secret-3'));
+		expect(converted.failure).toBe('no_response');
+		expect(converted.message).not.toMatch(/Top-Secret/);
 	});
 });
 

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { DevinoGateway } from '../../../nodes/shared/gateways/devino/DevinoGateway';
-import { runNode, runNodeWithHints } from '../../harness/runNode';
+import { SmsClubGateway } from '../../../nodes/shared/gateways/smsClub/SmsClubGateway';
+import { smsClubDefinition } from '../../../nodes/shared/gateways/smsClub/definition';
+import { loadOptions, runNode, runNodeWithHints } from '../../harness/runNode';
 import { credentialsFor, startEmulators, type Emulator } from '../../harness/emulators';
 import { GATEWAY_CASES, phones } from '../../harness/gatewayCases';
 
@@ -110,6 +112,52 @@ describe('an adapter that breaks while sending', () => {
 		});
 		expect(output[0].json).toMatchObject({ status: 'unknown', error: { code: 'outcome_unknown', retryable: false } });
 		expect(JSON.stringify(output)).not.toContain('Top-Secret');
+	});
+});
+
+describe('an adapter that breaks outside a send quotes nothing from the error', () => {
+	afterEach(() => jest.restoreAllMocks());
+	const bug = () => new TypeError('boom password=Top-Secret');
+	const base = { gateway: 'smsClub', sender: 'SmsClubTest' };
+	const seen = (error: unknown) => [String((error as Error).message), String((error as NodeApiError).description), JSON.stringify(error)].join('\n');
+
+	test.each([
+		['getBalance', 'getBalance', { operation: 'getBalance' }],
+		['listSenders', 'listSenders', { operation: 'listSenders' }],
+		['getStatus', 'getStatuses', { operation: 'getStatus', messageIds: '1001' }],
+		['a dry run\'s balance', 'getBalance', { operation: 'send', to: '+375291000001', text: 'Hi', options: { dryRun: true } }],
+		['Check Balance First', 'getBalance', { operation: 'sendBatch', recipientsSource: 'list', recipientList: '+375291000001', text: 'Hi', options: { checkBalanceFirst: true, pricePerPart: 0.1 } }],
+	] as const)('%s', async (_, method, parameters) => {
+		const emulator = fresh('smsClub');
+		const run = (continueOnFail: boolean) =>
+			runNode({ parameters: { ...base, ...parameters }, credentials: credentialsFor(emulator), continueOnFail }).catch((e: unknown) => e);
+		jest.spyOn(SmsClubGateway.prototype, method).mockRejectedValue(bug());
+		const output = await run(true);
+		expect(JSON.stringify(output)).toMatch(/TypeError/);
+		expect(JSON.stringify(output)).not.toContain('Top-Secret');
+		if (parameters.operation === 'send') return; // a dry run survives a failing balance request
+		const error = await run(false);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(seen(error)).not.toContain('Top-Secret');
+		expect(emulator.ledger.messages).toHaveLength(0);
+	});
+
+	test('building the adapter', async () => {
+		const emulator = fresh('smsClub');
+		jest.spyOn(smsClubDefinition, 'create').mockImplementation(() => {
+			throw bug();
+		});
+		const error = await runNode({ parameters: { ...base, operation: 'getBalance' }, credentials: credentialsFor(emulator) }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(seen(error)).not.toContain('Top-Secret');
+	});
+
+	test('loading the Sender options', async () => {
+		const emulator = fresh('smsClub');
+		jest.spyOn(SmsClubGateway.prototype, 'listSenders').mockRejectedValue(bug());
+		const error = await loadOptions('getSenders', { parameters: base, credentials: credentialsFor(emulator) }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(seen(error)).not.toContain('Top-Secret');
 	});
 });
 

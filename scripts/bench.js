@@ -252,7 +252,7 @@ function renderReport({ rows, bigRow, core, runtime }) {
 	lines.push('start-up (~3-5 s) and the Code node building the items; *peak RSS* = high-water mark of the `n8n execute` process');
 	lines.push('(the Code node runs in a separate task-runner process, not counted). The emulators keep their rules on: SMSClub');
 	lines.push('answers 429 above ~9 requests/s, so one request per recipient there mostly fails unless a user adds batching and waits.');
-	const a1Concurrency = require('../dist/nodes/shared/gateways/a1/definition').a1Definition.limits.concurrency;
+	const a1Concurrency = require('../dist/nodes/gateways/a1/definition').a1Definition.limits.concurrency;
 	lines.push("A1's API takes one recipient per request, so the node makes as many requests as the HTTP Request node; it keeps");
 	lines.push(`${a1Concurrency} in flight (A1 publishes no rate limit; its code 3 means "limit exceeded, retry in 60 s") and retries by the`);
 	lines.push('documented codes, while the HTTP Request node fires as many as n8n allows at once.');

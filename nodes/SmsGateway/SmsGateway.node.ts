@@ -5,7 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createGateway, type GatewayHandle } from './createGateway';
+import { createGateway, type GatewayHandle } from '../glue/gatewayFromParameters';
 import { batchRecipientProperties } from './descriptions/batchProperties';
 import { gatewayNames } from './descriptions/gatewayFacts';
 import { gatewayCredentials, gatewayProperty, gatewaySubtitle } from './descriptions/gatewayProperties';
@@ -13,13 +13,13 @@ import { messageIdsProperty } from './descriptions/getStatusProperties';
 import { batchTextProperty, senderProperty, textProperty, toProperty } from './descriptions/messageProperties';
 import { operationProperty } from './descriptions/operationProperty';
 import { getStatusOptionsProperty, sendBatchOptionsProperty, sendOptionsProperty } from './descriptions/optionsProperties';
-import { getSenders } from './loadSenderOptions';
-import { getBalance } from './operations/getBalance';
-import { getStatus } from './operations/getStatus';
-import { listSenders } from './operations/listSenders';
-import { maxRetryWaitSeconds } from './operations/readSettings';
-import { send } from './operations/send';
-import { sendBatch } from './operations/sendBatch';
+import { getSenders } from '../glue/loadSenderOptions';
+import { getBalance } from './actions/getBalance.operation';
+import { getStatus } from './actions/getStatus.operation';
+import { listSenders } from './actions/listSenders.operation';
+import { maxRetryWaitSeconds } from './readSettings';
+import { send } from './actions/send.operation';
+import { sendBatch } from './actions/sendBatch.operation';
 
 type Operation = (context: IExecuteFunctions, handle: GatewayHandle) => Promise<INodeExecutionData[]>;
 

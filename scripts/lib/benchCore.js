@@ -58,8 +58,8 @@ function generatePhones(count, seed = 42) {
 }
 
 function benchCore(distDir, recipients) {
-	const { normalizePhone } = require(path.join(distDir, 'nodes/shared/phone/normalizePhone'));
-	const { analyzeText } = require(path.join(distDir, 'nodes/shared/text/analyzeText'));
+	const { normalizePhone } = require(path.join(distDir, 'nodes/core/phone/normalizePhone'));
+	const { analyzeText } = require(path.join(distDir, 'nodes/core/text/analyzeText'));
 	const steps = [];
 	const time = (name, fn) => {
 		const started = process.hrtime.bigint();

@@ -1,4 +1,4 @@
-import { GATEWAY_DEFINITIONS } from '../../shared/gateways/registry';
+import { GATEWAY_DEFINITIONS } from '../../gateways/registry';
 
 /**
  * Texts about the gateways, written from the registry so that a new gateway shows up in the

@@ -1,5 +1,5 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { GATEWAY_DEFINITIONS } from '../../shared/gateways/registry';
+import { GATEWAY_DEFINITIONS } from '../../gateways/registry';
 import { operationProperty } from './operationProperty';
 
 export const gatewayProperty: INodeProperties = {

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MAX_TEXT_CHARACTERS } from '../prepareMessage';
+import { MAX_TEXT_CHARACTERS } from '../../core/message/prepareMessage';
 
 const forOperations = (operation: string[]) => ({ show: { operation } });
 

@@ -2,9 +2,9 @@
  * The four adapters meet the same situation with the same normalized error, never repeat a send
  * whose outcome is unknown, and mask every secret an error page echoes back.
  */
-import { SmsGatewayError } from '../../../nodes/shared/errors/SmsError';
-import type { GatewayId, OutgoingSms, SmsGateway } from '../../../nodes/shared/gateways/SmsGateway';
-import { gatewayUnderTest, PATHS } from './support/gatewayUnderTest';
+import { SmsGatewayError } from '../../../nodes/core/errors/SmsError';
+import type { GatewayId, OutgoingSms, GatewayAdapter } from '../../../nodes/core/adapter/GatewayAdapter';
+import { gatewayUnderTest, PATHS } from '../../harness/gatewayUnderTest';
 
 const IDS: GatewayId[] = ['smsAssistent', 'a1', 'smsClub', 'devino'];
 const NOT_OFFERING_SCHEDULES: GatewayId[] = ['a1', 'smsClub'];
@@ -25,7 +25,7 @@ async function errorOf(operation: Promise<unknown>): Promise<SmsGatewayError> {
 
 describe.each(IDS)('%s', (id) => {
 	const subject = gatewayUnderTest(id);
-	const gateway = (credentials?: Record<string, unknown>): SmsGateway => subject.build(credentials);
+	const gateway = (credentials?: Record<string, unknown>): GatewayAdapter => subject.build(credentials);
 	const inject = (fault: Record<string, unknown>) => subject.emulator.faults.inject(fault);
 
 	it('does not repeat a send answered by a proxy timeout (504): its outcome is unknown', async () => {

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import { accountFailure } from '../../glue/nodeErrors';
+
+/** Get Balance: one item for the account, whatever the number of input items. */
+export async function getBalance(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
+	try {
+		const balance = await handle.gateway.getBalance();
+		return [{ json: { gateway: handle.definition.id, amount: balance.amount, unit: balance.unit }, pairedItem: { item: 0 } }];
+	} catch (error) {
+		return accountFailure(context, error, { gateway: handle.definition.id, amount: null, unit: null });
+	}
+}

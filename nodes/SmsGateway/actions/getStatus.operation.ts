@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import type { StatusResult } from '../../core/adapter/GatewayAdapter';
+import { statusOf } from '../../core/status/normalizeStatus';
+import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import { asSmsError, errorJson, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
+import { outputItem, statusJson } from '../../glue/outputItems';
+import { includeInputFields } from '../readSettings';
+
+interface IdRequest {
+	itemIndex: number;
+	messageId: string;
+}
+
+/** Get Status: every id of every item in one getStatuses call (the adapter chunks), one item per id. */
+export async function getStatus(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
+	const node = context.getNode();
+	const continueOnFail = context.continueOnFail();
+	const inputs = context.getInputData();
+	const requests: IdRequest[] = [];
+	const output: Array<{ itemIndex: number; item?: INodeExecutionData; idIndex?: number }> = [];
+
+	inputs.forEach((_, itemIndex) => {
+		const ids = splitIds(context.getNodeParameter('messageIds', itemIndex, ''));
+		if (ids.length === 0) {
+			const error = smsError('invalid_message_id', 'No message ID given; map the messageId of a send step into Message IDs');
+			if (!continueOnFail) throw invalidInputError(node, error, itemIndex);
+			const json = { ...emptyStatusJson(handle.definition.id), error: errorJson(error) };
+			output.push({ itemIndex, item: outputItem(json, itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex)) });
+			return;
+		}
+		for (const messageId of ids) {
+			output.push({ itemIndex, idIndex: requests.length });
+			requests.push({ itemIndex, messageId });
+		}
+	});
+
+	let results: StatusResult[] = [];
+	if (requests.length > 0) {
+		try {
+			results = await handle.gateway.getStatuses(requests.map((r) => r.messageId));
+		} catch (error) {
+			const cause = asSmsError(error);
+			results = requests.map((r) => ({ messageId: r.messageId, status: statusOf('unknown'), error: cause }));
+		}
+	}
+
+	const failed = requests.findIndex((_, index) => results[index]?.error);
+	if (failed >= 0 && !continueOnFail) {
+		throw gatewayApiError(node, results[failed].error as SmsError, requests[failed].itemIndex);
+	}
+
+	return output.map(({ itemIndex, item, idIndex }) => {
+		if (item) return item;
+		const request = requests[idIndex as number];
+		const result = results[idIndex as number] ?? {
+			messageId: request.messageId,
+			status: statusOf('unknown'),
+			error: smsError('unknown', 'The gateway adapter returned no status for this ID'),
+		};
+		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex));
+	});
+}
+
+/** The same keys as a status item, for an item that has no ID to check. */
+function emptyStatusJson(gateway: string): IDataObject {
+	return { gateway, messageId: null, partIds: null, status: null, final: false, gatewayStatus: null, parts: null };
+}
+
+/** Ids as a string separated by commas or whitespace, a number, or an array of either. */
+function splitIds(value: unknown): string[] {
+	if (value === undefined || value === null) return [];
+	if (Array.isArray(value)) return value.flatMap(splitIds);
+	return String(value)
+		.split(/[\s,;]+/)
+		.map((id) => id.trim())
+		.filter((id) => id !== '');
+}

@@ -1,0 +1,150 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
+import { estimateCost } from '../../core/batch/costEstimate';
+import { findDuplicates } from '../../core/batch/findDuplicates';
+import { statusOf } from '../../core/status/normalizeStatus';
+import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import { asSmsError, errorKind, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
+import { refusalError, stopOnFailure } from './stopOnFailure';
+import { outputItem, recipientJson, type RecipientOutcome } from '../../glue/outputItems';
+import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
+import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
+
+/** Settings that apply to the whole run, read from the first item. */
+export interface DeliverySettings {
+	dryRun: boolean;
+	pricePerPart?: number;
+	deduplicate: boolean;
+	checkBalanceFirst: boolean;
+	/** Per input item. */
+	includeInputFields: (itemIndex: number) => boolean;
+}
+
+/**
+ * The one path every message takes, for Send SMS and Send Batch alike: validate everything
+ * first, then (unless it is a dry run or the balance check refuses) hand all messages to ONE
+ * gateway.send call, which batches and rate-limits, and map every answer back to its recipient.
+ */
+export async function deliverMessages(
+	context: IExecuteFunctions,
+	handle: GatewayHandle,
+	requests: MessageRequest[],
+	settings: DeliverySettings,
+): Promise<INodeExecutionData[]> {
+	const { definition, gateway } = handle;
+	const node = context.getNode();
+	const continueOnFail = context.continueOnFail();
+	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone() };
+	const preparations = requests.map((request) => prepareMessage(request, preparationContext));
+
+	const firstInvalid = preparations.find((p): p is Extract<Preparation, { ok: false }> => !p.ok);
+	if (firstInvalid && !continueOnFail) throw invalidInputError(node, firstInvalid.error, firstInvalid.itemIndex);
+
+	const messages = preparations.map((p) => (p.ok ? p.message : undefined));
+	const duplicateOf = settings.deduplicate
+		? findDuplicates(messages.map((m) => (m ? duplicateKey(m) : undefined)))
+		: messages.map(() => undefined);
+	const toSend = messages
+		.map((message, index) => ({ message, index }))
+		.filter((entry): entry is { message: PreparedMessage; index: number } => !!entry.message && duplicateOf[entry.index] === undefined);
+
+	let estimate: RunEstimate;
+	let refusal = missingPriceRefusal(settings);
+	try {
+		estimate = await estimateRun(handle, toSend.map((e) => e.message.analysis.parts), settings);
+		if (!settings.dryRun) refusal ??= balanceRefusal(estimate, settings);
+	} catch (error) {
+		// The balance check itself failed: nothing may be sent without it.
+		const cause = asSmsError(error);
+		if (!continueOnFail) throw gatewayApiError(node, cause, undefined, 'The balance could not be checked, so nothing was sent.');
+		estimate = estimateCost(toSend.map((e) => e.message.analysis.parts), settings.pricePerPart);
+		refusal = {
+			error: { ...cause, message: `The balance could not be checked, so nothing was sent: ${cause.message}` },
+			advice: 'Nothing was sent.',
+		};
+	}
+	if (refusal && !continueOnFail) throw refusalError(node, refusal);
+
+	const results = new Map<number, SendResult>();
+	if (!settings.dryRun && !refusal && toSend.length > 0) {
+		const outgoing: OutgoingSms[] = toSend.map(({ message, index }) => ({
+			ref: index,
+			to: message.to,
+			text: message.text,
+			sender: message.sender,
+			sendAt: message.sendAt,
+			validityMinutes: message.validityMinutes,
+		}));
+		let answers: SendResult[];
+		try {
+			answers = await gateway.send(outgoing);
+		} catch (error) {
+			const cause = sendFailure(error);
+			answers = outgoing.map((sms) => ({ ref: sms.ref, to: sms.to, status: statusOf(cause.code === 'outcome_unknown' ? 'unknown' : 'failed'), error: cause }));
+		}
+		for (const answer of answers) results.set(answer.ref, answer);
+	}
+
+	const outcomes: RecipientOutcome[] = preparations.map((preparation, index) => {
+		if (!preparation.ok) {
+			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true };
+		}
+		const { message } = preparation;
+		const original = duplicateOf[index];
+		const sentAs = original ?? index;
+		const outcome: RecipientOutcome = {
+			gateway: definition.id,
+			to: message.to,
+			message,
+			dryRun: settings.dryRun || !!refusal,
+			cost: estimate.pricePerPart !== undefined ? roundCost(message.analysis.parts * estimate.pricePerPart) : undefined,
+			extra: extraFields(settings, estimate, original),
+		};
+		if (settings.dryRun) return outcome;
+		if (refusal) return { ...outcome, error: refusal.error };
+		outcome.result = results.get(sentAs) ?? missingResult(sentAs, message);
+		return outcome;
+	});
+
+	if (!continueOnFail) stopOnFailure(context, outcomes, requests);
+
+	const inputs = context.getInputData();
+	return outcomes.map((outcome, index) => {
+		const itemIndex = requests[index].itemIndex;
+		return outputItem(recipientJson(outcome), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
+	});
+}
+
+/** Same number, text, sender and time: sending it again would only bill twice. */
+function duplicateKey(message: PreparedMessage): string {
+	return JSON.stringify([message.to, message.text, message.sender ?? '', message.sendAt?.getTime() ?? 0]);
+}
+
+/**
+ * Adapters report per recipient once they talk to the gateway, so an SmsGatewayError from send()
+ * means the batch never went out. Anything else is a bug that may have struck mid-batch: some
+ * messages may have been sent, so it must not read as a plain failure that invites a re-send.
+ */
+function sendFailure(error: unknown): SmsError {
+	if (error instanceof SmsGatewayError) return error.error;
+	return smsError(
+		'outcome_unknown',
+		`Sending stopped unexpectedly (${errorKind(error)}); some messages may have been sent, so check the gateway before re-sending`,
+	);
+}
+
+/** An adapter must answer every ref; if one does not, say so rather than invent a result. */
+function missingResult(ref: number, message: PreparedMessage): SendResult {
+	return {
+		ref,
+		to: message.to,
+		status: statusOf('unknown'),
+		error: smsError('outcome_unknown', 'The gateway adapter returned no result for this recipient; check the gateway before re-sending'),
+	};
+}
+
+function roundCost(value: number): number {
+	return Math.round(value * 10_000) / 10_000;
+}

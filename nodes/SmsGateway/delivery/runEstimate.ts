@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import type { Balance } from '../../core/adapter/GatewayAdapter';
+import { balanceCovers, estimateCost, type CostEstimate } from '../../core/batch/costEstimate';
+import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import { asSmsError } from '../../glue/nodeErrors';
+import type { DeliverySettings } from './deliverMessages';
+
+export type RunEstimate = CostEstimate & { balanceError?: string };
+
+/** Why the whole run is refused before sending, and what the user can do about it. */
+export interface Refusal {
+	error: SmsError;
+	advice: string;
+}
+
+/**
+ * Parts and cost of the messages to send and, for a dry run or a balance check, the balance
+ * before and after. A dry run survives a failing balance request (it reports why); a balance
+ * check does not, since nothing may be sent unchecked.
+ */
+export async function estimateRun(handle: GatewayHandle, parts: number[], settings: DeliverySettings): Promise<RunEstimate> {
+	const wantsBalance = settings.dryRun || settings.checkBalanceFirst;
+	if (!wantsBalance) return estimateCost(parts, settings.pricePerPart);
+	let balance: Balance | undefined;
+	try {
+		balance = await handle.gateway.getBalance();
+	} catch (error) {
+		if (!settings.dryRun) throw error;
+		return { ...estimateCost(parts, settings.pricePerPart), balanceError: asSmsError(error).message };
+	}
+	return estimateCost(parts, settings.pricePerPart, balance);
+}
+
+/** A balance check cannot compare a balance with an unknown price; say so rather than send unchecked. */
+export function missingPriceRefusal(settings: DeliverySettings): Refusal | undefined {
+	if (!settings.checkBalanceFirst || settings.dryRun || settings.pricePerPart !== undefined) return undefined;
+	return {
+		error: smsError('bad_request', 'Check Balance First needs a Price Per Part above 0 to estimate the cost; nothing was sent'),
+		advice: 'Set Options → Price Per Part to the price of one SMS part in the unit of your balance, or turn Check Balance First off.',
+	};
+}
+
+export function balanceRefusal(estimate: CostEstimate, settings: DeliverySettings): Refusal | undefined {
+	if (!settings.checkBalanceFirst || estimate.parts === 0) return undefined;
+	if (balanceCovers(estimate) !== false) return undefined;
+	const unit = estimate.unit ? ` ${estimate.unit}` : '';
+	return {
+		error: smsError(
+			'insufficient_funds',
+			`The balance of ${estimate.balanceBefore}${unit} does not cover the estimated cost of ${estimate.cost}${unit} ` +
+				`(${estimate.parts} parts × ${estimate.pricePerPart}); the whole batch was refused and nothing was sent`,
+		),
+		advice: 'Nothing was sent. Top up the balance, or send fewer or shorter messages.',
+	};
+}
+
+/** The `estimate`, `skippedDuplicate` and `duplicateOf` fields, present only when their option is on. */
+export function extraFields(settings: DeliverySettings, estimate: RunEstimate, duplicateOf: number | undefined): IDataObject {
+	const extra: IDataObject = {};
+	if (settings.deduplicate) {
+		extra.skippedDuplicate = duplicateOf !== undefined;
+		extra.duplicateOf = duplicateOf ?? null;
+	}
+	if (settings.dryRun || settings.checkBalanceFirst) {
+		extra.estimate = {
+			messages: estimate.messages,
+			parts: estimate.parts,
+			cost: estimate.cost ?? null,
+			balanceBefore: estimate.balanceBefore ?? null,
+			balanceAfter: estimate.balanceAfter ?? null,
+			unit: estimate.unit ?? null,
+			...(estimate.balanceError ? { balanceError: estimate.balanceError } : {}),
+		};
+	}
+	return extra;
+}

@@ -1,0 +1,111 @@
+import type { HttpTransport } from './http';
+import type { RetryPolicy, Sleep } from './requestPolicy';
+import type { NormalizedStatus } from '../status/SmsStatus';
+import type { SmsError } from '../errors/SmsError';
+
+export type GatewayId = 'smsAssistent' | 'a1' | 'smsClub' | 'devino';
+
+/** One message to one recipient, already validated and normalized by the core. */
+export interface OutgoingSms {
+	/** The caller's key for this recipient (e.g. input item index); echoed in the result. */
+	ref: number;
+	/** E.164 with the plus, e.g. +375296717259. Adapters format it as their API wants. */
+	to: string;
+	text: string;
+	sender?: string;
+	/** When to send; undefined = now. */
+	sendAt?: Date;
+	/** How long the network keeps trying, in minutes. */
+	validityMinutes?: number;
+}
+
+export interface SendResult {
+	ref: number;
+	to: string;
+	/** Set when the gateway accepted the message. */
+	messageId?: string;
+	/** One id per part where the gateway gives them (Devino). */
+	partIds?: string[];
+	parts?: number;
+	status: NormalizedStatus;
+	error?: SmsError;
+}
+
+export interface StatusResult {
+	messageId: string;
+	partIds?: string[];
+	parts?: number;
+	status: NormalizedStatus;
+	error?: SmsError;
+}
+
+export interface Balance {
+	amount: number;
+	/** Currency code (UAH, BYN, RUB) or 'credits' where the gateway counts in credits. */
+	unit: string;
+}
+
+export interface GatewayLimits {
+	/** Recipients one send request may carry. */
+	maxRecipientsPerRequest: number;
+	/** Status ids one request may carry. */
+	maxStatusIdsPerRequest: number;
+	/** Documented or advised request rate; undefined = none known. */
+	maxRequestsPerSecond?: number;
+	/** Requests in flight at once. */
+	concurrency: number;
+	/** Earliest schedule allowed, in minutes from now; undefined = scheduling not offered. */
+	minScheduleLeadMinutes?: number;
+	maxValidityMinutes?: number;
+	supportsSenderList: boolean;
+	/** The API refuses a message without a sender name (so the node can say so before sending). */
+	requiresSender?: boolean;
+}
+
+/**
+ * What every gateway adapter offers. Adapters speak the core's terms (E.164 in, normalized
+ * statuses and errors out) and hide everything about their wire format, auth and chunking.
+ * send() and getStatuses() never throw once they have started talking to the gateway: a failed
+ * request marks each of its recipients (or ids) with the error, so a batch whose third chunk fails
+ * still reports the first two as sent. getBalance() and listSenders() throw SmsGatewayError.
+ */
+export interface GatewayAdapter {
+	readonly id: GatewayId;
+	readonly label: string;
+	readonly limits: GatewayLimits;
+	/** Exactly one result per input message, in input order. */
+	send(messages: OutgoingSms[]): Promise<SendResult[]>;
+	/** Exactly one result per input id, in input order. */
+	getStatuses(messageIds: string[]): Promise<StatusResult[]>;
+	getBalance(): Promise<Balance>;
+	/** Throws SmsGatewayError with code bad_request ("not offered by …") where the API has none. */
+	listSenders(): Promise<string[]>;
+}
+
+/** Which sender-name rules apply (see sender/validateSender.ts). */
+export type SenderRules = 'smsAssistent' | 'devino' | 'smsClub' | 'a1';
+
+export interface GatewayOptions {
+	retryPolicy?: RetryPolicy;
+	sleep?: Sleep;
+	/** Per-request timeout. */
+	timeoutMs?: number;
+	/** Injected clock, for schedule checks in tests. */
+	now?: () => Date;
+}
+
+/**
+ * How the node finds and builds an adapter. A fifth gateway is one more definition in
+ * gateways/registry.ts (and its credential); the node reads only this.
+ */
+export interface GatewayDefinition {
+	id: GatewayId;
+	label: string;
+	/** Name of the n8n credential type that holds its secrets. */
+	credentialName: string;
+	senderRules: SenderRules;
+	/** The adapter's limits with default settings; lets the node describe gateways without building one. */
+	limits: GatewayLimits;
+	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
+	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): GatewayAdapter;
+}

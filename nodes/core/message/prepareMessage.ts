@@ -1,0 +1,105 @@
+import type { SmsError } from '../errors/SmsError';
+import { smsError } from '../errors/errorTable';
+import type { GatewayDefinition, GatewayLimits } from '../adapter/GatewayAdapter';
+import { normalizePhone } from '../phone/normalizePhone';
+import { validateSchedule, validateValidity } from './schedule';
+import { validateSender } from '../sender/validateSender';
+import { analyzeText, type TextAnalysis } from '../text/analyzeText';
+import { sanitizeText } from '../text/sanitizeText';
+import { transliterate } from '../text/transliterate';
+
+/**
+ * Longest text accepted, in characters. No gateway document gives a hard cap except
+ * integrationapi.net (2,000); the same cap protects the others from a runaway expression. [guess]
+ */
+export const MAX_TEXT_CHARACTERS = 2000;
+
+/** The per-item options that shape one message. */
+export interface MessageSettings {
+	scheduleAt?: unknown;
+	validityHours?: unknown;
+	sanitize: boolean;
+	transliterate: 'off' | 'ru' | 'be';
+	defaultCountry: string;
+}
+
+/** One recipient as the user gave it. */
+export interface MessageRequest {
+	itemIndex: number;
+	to: unknown;
+	text: unknown;
+	sender: unknown;
+	settings: MessageSettings;
+}
+
+export interface PreparedMessage {
+	itemIndex: number;
+	/** E.164. */
+	to: string;
+	text: string;
+	sender?: string;
+	sendAt?: Date;
+	validityMinutes?: number;
+	analysis: TextAnalysis;
+}
+
+export type Preparation =
+	| { ok: true; message: PreparedMessage }
+	| { ok: false; itemIndex: number; to: string; error: SmsError };
+
+export interface PreparationContext {
+	definition: GatewayDefinition;
+	limits: GatewayLimits;
+	now: Date;
+	timeZone?: string;
+}
+
+/** Validates and normalizes one recipient's message; every check that can be made without the gateway. */
+export function prepareMessage(request: MessageRequest, context: PreparationContext): Preparation {
+	const rawTo = request.to === undefined || request.to === null ? '' : String(request.to).trim();
+	const fail = (error: SmsError): Preparation => ({ ok: false, itemIndex: request.itemIndex, to: rawTo, error });
+
+	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry });
+	if (!phone.ok) return fail(smsError('invalid_number', phone.message));
+
+	let text = request.text === undefined || request.text === null ? '' : String(request.text);
+	if (request.settings.sanitize) text = sanitizeText(text);
+	if (request.settings.transliterate !== 'off') text = transliterate(text, request.settings.transliterate);
+	if (text.trim() === '') return fail(smsError('invalid_text', 'The text is empty'));
+	const analysis = analyzeText(text);
+	if (analysis.characters > MAX_TEXT_CHARACTERS) {
+		return fail(
+			smsError('invalid_text', `The text has ${analysis.characters} characters; at most ${MAX_TEXT_CHARACTERS} are accepted`),
+		);
+	}
+
+	const senderInput = request.sender === undefined || request.sender === null ? '' : String(request.sender).trim();
+	let sender: string | undefined;
+	if (senderInput === '' && context.limits.requiresSender) {
+		return fail(smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));
+	}
+	if (senderInput !== '') {
+		const checked = validateSender(senderInput, context.definition.senderRules);
+		if (!checked.ok) return fail(smsError('invalid_sender', checked.message));
+		sender = checked.sender;
+	}
+
+	const schedule = validateSchedule(request.settings.scheduleAt, context.limits, context.definition.label, context.now, context.timeZone);
+	if (!schedule.ok) return fail(smsError('invalid_schedule', schedule.message));
+
+	const validity = validateValidity(request.settings.validityHours, context.limits, context.definition.label);
+	if (!validity.ok) return fail(smsError('bad_request', validity.message));
+
+	return {
+		ok: true,
+		message: {
+			itemIndex: request.itemIndex,
+			to: phone.e164,
+			text,
+			sender,
+			sendAt: schedule.sendAt,
+			validityMinutes: validity.validityMinutes,
+			analysis,
+		},
+	};
+}

@@ -1,0 +1,171 @@
+import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
+import { A1_STATUSES } from './statuses';
+import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
+import { analyzeText } from '../../core/text/analyzeText';
+import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import { callGateway } from '../../core/adapter/callGateway';
+import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
+import { createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, type RetryPolicy, type Sleep } from '../../core/adapter/requestPolicy';
+import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
+import { checkA1Response, type A1Operation } from './a1Response';
+import type { A1Answer } from './a1Answer';
+import { retryA1 } from './retryA1';
+
+export interface A1AdapterConfig {
+	/** From the contract; already checked by resolveBaseUrl. */
+	baseUrl: string;
+	auth: A1Auth;
+	/** Requests in flight at once; the API takes one recipient per request, so a batch fans out. */
+	concurrency?: number;
+	/** The contract's request rate, where it sets one; none is public. */
+	maxRequestsPerSecond?: number;
+}
+
+// One recipient per request, and no published rate limit: enough in flight to hide network
+// latency (10 × 20 ms ≈ 500 messages/s), few enough not to look like a flood. Code 3 and HTTP 429
+// still slow us down if the contract's limit is lower. [guess]
+const DEFAULT_CONCURRENCY = 10;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export const A1_DEFAULT_LIMITS: GatewayLimits = {
+	maxRecipientsPerRequest: 1,
+	maxStatusIdsPerRequest: 1,
+	maxRequestsPerSecond: undefined,
+	concurrency: DEFAULT_CONCURRENCY,
+	// Scheduling and validity are not in the public description.
+	minScheduleLeadMinutes: undefined,
+	maxValidityMinutes: undefined,
+	supportsSenderList: false,
+};
+const NAME = 'A1';
+
+/**
+ * A1 (Belarus) HTTP API: one recipient per send request, one id per status request [seed].
+ * Text goes as UTF-8 JSON; the core has already replaced typographic characters the gateway
+ * converts badly. Delivery reports (POSTed by A1 to a callback URL) are not handled here.
+ */
+export class A1Adapter implements GatewayAdapter {
+	readonly id = 'a1' as const;
+	readonly label = NAME;
+	readonly limits: GatewayLimits;
+
+	private readonly retryPolicy: RetryPolicy;
+	private readonly sleep: Sleep;
+	private readonly now: () => Date;
+	private readonly rateLimit: () => Promise<void>;
+
+	constructor(
+		private readonly config: A1AdapterConfig,
+		private readonly transport: HttpTransport,
+		private readonly options: GatewayOptions = {},
+	) {
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.sleep = options.sleep ?? realSleep;
+		this.now = options.now ?? (() => new Date());
+		this.rateLimit = createRateLimiter(config.maxRequestsPerSecond, this.sleep);
+		this.limits = {
+			...A1_DEFAULT_LIMITS,
+			maxRequestsPerSecond: config.maxRequestsPerSecond,
+			concurrency: config.concurrency ?? DEFAULT_CONCURRENCY,
+		};
+	}
+
+	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		return mapWithConcurrency(messages, this.limits.concurrency, (message) => this.sendOne(message));
+	}
+
+	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {
+		return mapWithConcurrency(messageIds, this.limits.concurrency, (messageId) => this.statusOne(messageId));
+	}
+
+	async getBalance(): Promise<Balance> {
+		const answer = await this.call('balance', { method: 'GET', url: `${this.config.baseUrl}/api/sms/balance` });
+		// [guess] The contract account is billed in Belarusian roubles when the answer names no currency.
+		return { amount: answer.balance as number, unit: answer.currency ?? 'BYN' };
+	}
+
+	async listSenders(): Promise<string[]> {
+		throw new SmsGatewayError(
+			smsError('bad_request', 'List Senders is not offered by A1: sender names are registered with A1 when the contract is signed'),
+		);
+	}
+
+	private async sendOne(message: OutgoingSms): Promise<SendResult> {
+		const refusal = refuseUnsupported(message);
+		if (refusal) return failedSendResult(message, refusal);
+		const body: Record<string, string> = { phone: message.to.replace(/^\+/, ''), text: message.text };
+		if (message.sender) body.sender = message.sender;
+		try {
+			const answer = await this.call('send', {
+				method: 'POST',
+				url: `${this.config.baseUrl}/api/sms/send`,
+				headers: { 'content-type': 'application/json; charset=utf-8' },
+				body: JSON.stringify(body),
+			});
+			return {
+				ref: message.ref,
+				to: message.to,
+				messageId: answer.messageId,
+				parts: answer.parts ?? analyzeText(message.text).parts,
+				status: statusOf('queued'),
+			};
+		} catch (error) {
+			return failedSendResult(message, toSmsError(error, NAME));
+		}
+	}
+
+	private async statusOne(messageId: string): Promise<StatusResult> {
+		const id = messageId.trim();
+		if (id === '') {
+			return { messageId, status: statusOf('unknown'), error: smsError('invalid_message_id', 'A1: the message id is empty') };
+		}
+		try {
+			const answer = await this.call('status', {
+				method: 'GET',
+				url: `${this.config.baseUrl}/api/sms/status/${encodeURIComponent(id)}`,
+			});
+			return { messageId, status: normalizeStatus(A1_STATUSES, answer.status) };
+		} catch (error) {
+			return { messageId, status: statusOf('unknown'), error: toSmsError(error, NAME) };
+		}
+	}
+
+	/** One request with the retry policy; a send is never repeated once its answer was lost (see callGateway). */
+	private async call(operation: A1Operation, request: HttpRequest): Promise<A1Answer> {
+		const prepared: HttpRequest = {
+			...request,
+			headers: { accept: 'application/json', ...request.headers, authorization: authorizationHeader(this.config.auth) },
+			timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		try {
+			return await retryA1(
+				async () => {
+					await this.rateLimit();
+					const response = await callGateway(this.transport, prepared, NAME, operation !== 'send');
+					return checkA1Response(redactResponse(response, authSecrets(this.config.auth)), operation, this.now());
+				},
+				this.retryPolicy,
+				this.sleep,
+				this.now,
+			);
+		} catch (error) {
+			// An error page may echo the Authorization header.
+			throw redactError(error, authSecrets(this.config.auth));
+		}
+	}
+}
+
+/** The API has no scheduling or validity period: refusing beats silently sending now or with another validity. */
+function refuseUnsupported(message: OutgoingSms): SmsError | undefined {
+	if (message.sendAt) return smsError('invalid_schedule', 'A1 does not offer scheduled sending; leave the send time empty');
+	if (message.validityMinutes !== undefined) {
+		return smsError('bad_request', 'A1 does not offer a validity period; leave it empty');
+	}
+	if (!/^\+?\d{7,15}$/.test(message.to)) {
+		return smsError('invalid_number', `A1: "${message.to}" is not a phone number in international format`);
+	}
+	return undefined;
+}

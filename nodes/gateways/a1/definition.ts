@@ -1,0 +1,32 @@
+import { SmsGatewayError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import { resolveBaseUrl } from '../../core/adapter/baseUrl';
+import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import { a1AuthFromCredentials } from './a1Auth';
+import { A1Adapter, A1_DEFAULT_LIMITS } from './A1Adapter';
+
+/** Built from the shared smsBearerTokenApi credential (gateway 'a1'). */
+export const a1Definition: GatewayDefinition = {
+	id: 'a1',
+	label: 'A1',
+	credentialName: 'smsBearerTokenApi',
+	senderRules: 'a1',
+	limits: A1_DEFAULT_LIMITS,
+	create(credentials, transport, options) {
+		if (credentials.gateway !== undefined && credentials.gateway !== 'a1') {
+			throw new SmsGatewayError(
+				smsError('bad_request', `A1: this credential is set up for gateway "${String(credentials.gateway)}", not A1`),
+			);
+		}
+		// A1 publishes no API address; it comes with the contract, so there is no default to fall back on.
+		if (typeof credentials.baseUrl !== 'string' || credentials.baseUrl.trim() === '') {
+			throw new SmsGatewayError(
+				smsError('bad_request', 'A1: the credential needs the base URL of the A1 SMS API, as given in the contract (https://…)'),
+			);
+		}
+		const baseUrl = resolveBaseUrl(credentials.baseUrl, '', 'A1');
+		const rate = Number(credentials.maxRequestsPerSecond);
+		const maxRequestsPerSecond = Number.isFinite(rate) && rate > 0 ? rate : undefined;
+		return new A1Adapter({ baseUrl, auth: a1AuthFromCredentials(credentials), maxRequestsPerSecond }, transport, options);
+	},
+};

@@ -1,0 +1,24 @@
+import { SmsGatewayError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import { resolveBaseUrl } from '../../core/adapter/baseUrl';
+import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import { DevinoAdapter, DEVINO_LIMITS } from './DevinoAdapter';
+import { DEVINO_DEFAULT_BASE_URL } from './devinoWire';
+
+/** Devino Telecom's integrationapi.net REST API; credential `integrationApiNetApi` (login, password, baseUrl). */
+export const devinoDefinition: GatewayDefinition = {
+	id: 'devino',
+	label: 'Devino (integrationapi.net)',
+	credentialName: 'integrationApiNetApi',
+	senderRules: 'devino',
+	limits: DEVINO_LIMITS,
+	create(credentials, transport, options) {
+		const baseUrl = resolveBaseUrl(credentials.baseUrl, DEVINO_DEFAULT_BASE_URL, 'Devino');
+		const login = typeof credentials.login === 'string' ? credentials.login.trim() : '';
+		const password = typeof credentials.password === 'string' ? credentials.password : '';
+		if (!login || !password) {
+			throw new SmsGatewayError(smsError('auth_failed', 'Devino: the credential needs both a login and a password'));
+		}
+		return new DevinoAdapter({ baseUrl, login, password }, transport, options);
+	},
+};

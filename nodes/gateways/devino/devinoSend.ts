@@ -1,0 +1,61 @@
+import type { SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import { statusOf } from '../../core/status/normalizeStatus';
+import { analyzeText } from '../../core/text/analyzeText';
+import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
+import type { DevinoClient } from './DevinoClient';
+import { assignPartIds, joinPartIds } from './devinoMessageId';
+import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
+import { parseSegmentIds, toMoscowTime, type FormFields } from './devinoWire';
+
+export const DEVINO_MAX_TEXT_CHARACTERS = 2000;
+
+/** Why Devino would refuse this message, found before anything is sent; undefined when none. */
+export function devinoMessageProblem(message: OutgoingSms): SmsError | undefined {
+	if (!message.sender) {
+		return smsError('invalid_sender', `${DEVINO_NAME} needs a sender name (every account has DTSMS until another is registered)`);
+	}
+	if (message.text === '') return smsError('invalid_text', 'The message text is empty');
+	const characters = [...message.text].length;
+	if (characters > DEVINO_MAX_TEXT_CHARACTERS) {
+		return smsError('invalid_text', `${DEVINO_NAME} accepts at most ${DEVINO_MAX_TEXT_CHARACTERS} characters; this text has ${characters}`);
+	}
+	if (!/^\+?\d{10,15}$/.test(message.to)) return smsError('invalid_number', `"${message.to}" is not an international phone number`);
+	return undefined;
+}
+
+/**
+ * Sends messages that share text, sender, send time and validity: `/sms/send` for one recipient,
+ * `/sms/sendbulk` for more. Returns one result per message, in order.
+ */
+export async function sendSameText(client: DevinoClient, messages: readonly OutgoingSms[]): Promise<SendResult[]> {
+	const [first] = messages;
+	const bulk = messages.length > 1;
+	const fields: Array<readonly [string, string]> = [['sourceAddress', first.sender ?? '']];
+	for (const message of messages) fields.push([bulk ? 'destinationAddresses' : 'destinationAddress', digitsOf(message.to)]);
+	fields.push(['data', first.text]);
+	if (first.validityMinutes !== undefined) fields.push(['validity', String(Math.round(first.validityMinutes))]);
+	if (first.sendAt) fields.push(['sendDate', toMoscowTime(first.sendAt)]);
+
+	const expectedParts = analyzeText(first.text).parts;
+	let partIdsPerRecipient: string[][];
+	try {
+		partIdsPerRecipient = await client.call(bulk ? '/sms/sendbulk' : '/sms/send', fields as FormFields, false, (response) => {
+			const ids = parseSegmentIds(response.body);
+			const assigned = ids && assignPartIds(ids, messages.length, expectedParts);
+			if (!assigned) throw unexpectedAnswer(response, false, 'the send');
+			return assigned;
+		});
+	} catch (error) {
+		const reason = toSmsError(error, DEVINO_NAME);
+		return messages.map((message) => failedSendResult(message, reason));
+	}
+	const accepted = statusOf(first.sendAt ? 'scheduled' : 'queued');
+	return messages.map((message, index) => {
+		const partIds = partIdsPerRecipient[index];
+		return { ref: message.ref, to: message.to, messageId: joinPartIds(partIds), partIds, parts: partIds.length, status: accepted };
+	});
+}
+
+const digitsOf = (e164: string) => e164.replace(/^\+/, '');

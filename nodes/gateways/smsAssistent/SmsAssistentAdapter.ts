@@ -1,0 +1,236 @@
+import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { errorFromTable, smsError } from '../../core/errors/errorTable';
+import { SMS_ASSISTENT_ERRORS } from './errors';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../core/adapter/http';
+import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
+import { SMS_ASSISTENT_STATUSES } from './statuses';
+import { analyzeText } from '../../core/text/analyzeText';
+import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import { callGateway } from '../../core/adapter/callGateway';
+import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
+import { chunk, createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, withRetry, type RetryPolicy, type Sleep } from '../../core/adapter/requestPolicy';
+import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import { assertHttpOk, SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
+import { buildGetSenders, jsonWire, parseSenders } from './jsonWire';
+import { formatDateSend } from './minskTime';
+import { MAX_VALIDITY_MINUTES, toInteger, UnexpectedAnswerError, type RecipientField, type SmsAssistentAuth, type WireAnswer } from './smsAssistentPackage';
+import type { SmsAssistentWire } from './wire';
+import { xmlWire } from './xmlWire';
+
+export const SMS_ASSISTENT_DEFAULT_BASE_URL = 'https://userarea.sms-assistent.by/api/v1';
+/** Header of API v1.2 that replaces the password. */
+export const SMS_ASSISTENT_TOKEN_HEADER = 'requestAuthToken';
+
+const MIN_SCHEDULE_LEAD_MINUTES = 10;
+
+export const SMS_ASSISTENT_LIMITS: GatewayLimits = {
+	// The document sets no package size; 1000 keeps a request well under a minute. [guess]
+	maxRecipientsPerRequest: 1000,
+	maxStatusIdsPerRequest: 1000,
+	// No documented request rate; the gateway throttles per SMS, which packages avoid.
+	maxRequestsPerSecond: undefined,
+	concurrency: 2,
+	minScheduleLeadMinutes: MIN_SCHEDULE_LEAD_MINUTES,
+	maxValidityMinutes: MAX_VALIDITY_MINUTES,
+	supportsSenderList: true,
+};
+
+export interface SmsAssistentConfig {
+	baseUrl: string;
+	auth: SmsAssistentAuth;
+	apiFormat: 'json' | 'xml';
+	/** `recipient` as the seed documents it, unless an account needs the vendor's `recepient`. */
+	recipientField?: RecipientField;
+}
+
+/** A chunk of one send: input indexes that share a `date_send`. */
+interface SendChunk {
+	dateSend?: string;
+	indexes: number[];
+}
+
+export class SmsAssistentAdapter implements GatewayAdapter {
+	readonly id = 'smsAssistent' as const;
+	readonly label = SMS_ASSISTENT_LABEL;
+	readonly limits = SMS_ASSISTENT_LIMITS;
+
+	private readonly wire: SmsAssistentWire;
+	private readonly retryPolicy: RetryPolicy;
+	private readonly sleep: Sleep;
+	private readonly now: () => Date;
+	private readonly rateLimit: () => Promise<void>;
+
+	constructor(
+		private readonly config: SmsAssistentConfig,
+		private readonly transport: HttpTransport,
+		private readonly options: GatewayOptions = {},
+	) {
+		this.wire = config.apiFormat === 'xml' ? xmlWire : jsonWire;
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.sleep = options.sleep ?? realSleep;
+		this.now = options.now ?? (() => new Date());
+		this.rateLimit = createRateLimiter(this.limits.maxRequestsPerSecond, this.sleep);
+	}
+
+	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		const results = new Array<SendResult>(messages.length);
+		const byDateSend = new Map<string, number[]>();
+		const earliest = this.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
+		messages.forEach((message, index) => {
+			let key = '';
+			if (message.sendAt) {
+				key = formatDateSend(message.sendAt);
+				if (message.sendAt.getTime() < earliest) {
+					results[index] = failedSendResult(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`));
+					return;
+				}
+			}
+			const group = byDateSend.get(key);
+			if (group) group.push(index);
+			else byDateSend.set(key, [index]);
+		});
+		// One package per send time (date_send belongs to the whole package), split by size.
+		const chunks: SendChunk[] = [];
+		for (const [key, indexes] of byDateSend) {
+			for (const part of chunk(indexes, this.limits.maxRecipientsPerRequest)) chunks.push({ dateSend: key || undefined, indexes: part });
+		}
+		await mapWithConcurrency(chunks, this.limits.concurrency, async (sendChunk) => {
+			const chunkMessages = sendChunk.indexes.map((i) => messages[i]);
+			const chunkResults = await this.sendChunk(sendChunk.dateSend, chunkMessages);
+			sendChunk.indexes.forEach((inputIndex, k) => (results[inputIndex] = chunkResults[k]));
+		});
+		return results;
+	}
+
+	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {
+		const chunks = chunk(messageIds, this.limits.maxStatusIdsPerRequest);
+		const perChunk = await mapWithConcurrency(chunks, this.limits.concurrency, (ids) => this.statusChunk(ids));
+		return perChunk.flat();
+	}
+
+	async getBalance(): Promise<Balance> {
+		const form = new URLSearchParams({ user: this.config.auth.login });
+		if ('password' in this.config.auth) form.set('password', this.config.auth.password);
+		const request = this.request('/credits/plain', 'application/x-www-form-urlencoded; charset=utf-8', form.toString());
+		return this.retrying(async () => {
+			const response = await this.call(request, true);
+			// A bare number of credits, or a negative error code.
+			const text = response.body.trim();
+			if (!/^-?\d+(\.\d+)?$/.test(text)) throw unexpectedAnswer(response, 'not a number', true);
+			const value = Number(text);
+			if (value < 0 && Number.isInteger(value)) throw new SmsGatewayError(this.gatewayError(value));
+			return { amount: value, unit: 'credits' };
+		});
+	}
+
+	async listSenders(): Promise<string[]> {
+		// Only the JSON API documents get_senders, so it is used whatever apiFormat says.
+		const request = this.request(jsonWire.path, jsonWire.contentType, buildGetSenders(this.config.auth));
+		const answer = await this.retrying(async () => this.parse(await this.call(request, true), parseSenders, true));
+		return answer.items;
+	}
+
+	private async sendChunk(dateSend: string | undefined, messages: OutgoingSms[]): Promise<SendResult[]> {
+		const body = this.wire.buildSend(this.config.auth, {
+			dateSend,
+			recipientField: this.config.recipientField ?? 'recipient',
+			messages: messages.map((m) => ({ recipient: m.to.replace(/\D/g, ''), text: m.text, sender: m.sender, validityMinutes: m.validityMinutes })),
+		});
+		const request = this.request(this.wire.path, this.wire.contentType, body);
+		let answers;
+		try {
+			// Retried only on refusals (HTTP 429, 5xx other than 504, code -10) that prove nothing was
+			// accepted; a lost or garbled answer or a 504 is outcome_unknown, which withRetry never repeats.
+			answers = await this.retrying(async () => {
+				const response = await this.call(request, false);
+				const answer = this.parse(response, (text) => this.wire.parseSend(text), false);
+				if (answer.items.length !== messages.length) {
+					throw unexpectedAnswer(response, `${answer.items.length} answers for ${messages.length} messages`, false);
+				}
+				return answer.items;
+			});
+		} catch (error) {
+			const reason = toSmsError(error, this.label);
+			return messages.map((m) => failedSendResult(m, reason));
+		}
+		return messages.map((m, k) => {
+			const answer = answers[k];
+			if (answer.errorCode !== 0 || Number(answer.smsId) <= 0) return failedSendResult(m, this.gatewayError(answer.errorCode || 'sms_id 0'));
+			return {
+				ref: m.ref,
+				to: m.to,
+				messageId: answer.smsId,
+				parts: answer.parts ?? analyzeText(m.text).parts,
+				status: statusOf(m.sendAt ? 'scheduled' : 'queued'),
+			};
+		});
+	}
+
+	private async statusChunk(ids: string[]): Promise<StatusResult[]> {
+		const request = this.request(this.wire.path, this.wire.contentType, this.wire.buildStatuses(this.config.auth, ids));
+		let answers;
+		try {
+			answers = await this.retrying(async () => this.parse(await this.call(request, true), (text) => this.wire.parseStatuses(text), true).items);
+		} catch (error) {
+			const reason = toSmsError(error, this.label);
+			return ids.map((messageId) => ({ messageId, status: statusOf('unknown'), error: reason }));
+		}
+		const byId = new Map(answers.map((a) => [normalizeId(a.smsId), a]));
+		return ids.map((messageId) => {
+			const answer = byId.get(normalizeId(messageId));
+			if (!answer) {
+				return { messageId, status: statusOf('unknown'), error: smsError('invalid_message_id', `${this.label} did not report a status for message ${messageId}`) };
+			}
+			if (answer.errorCode !== undefined) return { messageId, parts: answer.parts, status: statusOf('unknown'), error: this.gatewayError(answer.errorCode) };
+			return { messageId, parts: answer.parts, status: normalizeStatus(SMS_ASSISTENT_STATUSES, answer.status) };
+		});
+	}
+
+	private request(path: string, contentType: string, body: string): HttpRequest {
+		const headers: Record<string, string> = { 'content-type': contentType, accept: '*/*' };
+		if ('token' in this.config.auth) headers[SMS_ASSISTENT_TOKEN_HEADER] = this.config.auth.token;
+		return { method: 'POST', url: `${this.config.baseUrl}${path}`, headers, body, timeoutMs: this.options.timeoutMs };
+	}
+
+	private async call(request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+		await this.rateLimit();
+		const response = redactResponse(await callGateway(this.transport, request, this.label, idempotent), [secretOf(this.config.auth)]);
+		assertHttpOk(response, idempotent, this.now());
+		return response;
+	}
+
+	/** Parses a 2xx answer; a whole-request error code is thrown (retried if the table says so). */
+	private parse<T>(response: HttpResponse, parse: (body: string) => WireAnswer<T>, idempotent: boolean): { kind: 'items'; items: T[] } {
+		let answer: WireAnswer<T>;
+		try {
+			answer = parse(response.body);
+		} catch (error) {
+			if (error instanceof UnexpectedAnswerError) throw unexpectedAnswer(response, error.message, idempotent);
+			throw error;
+		}
+		if (answer.kind === 'error') throw new SmsGatewayError(this.gatewayError(answer.code));
+		return answer;
+	}
+
+	/** Every operation goes through here, so this is where answers that echo a secret are masked. */
+	private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+		try {
+			return await withRetry(attempt, this.retryPolicy, this.sleep);
+		} catch (error) {
+			throw redactError(error, [secretOf(this.config.auth)]);
+		}
+	}
+
+	private gatewayError(code: number | string): SmsError {
+		return errorFromTable(SMS_ASSISTENT_ERRORS, this.label, code);
+	}
+}
+
+function secretOf(auth: SmsAssistentAuth): string {
+	return 'password' in auth ? auth.password : auth.token;
+}
+
+function normalizeId(id: string): string {
+	const n = toInteger(id);
+	return n === undefined ? id.trim() : String(n);
+}

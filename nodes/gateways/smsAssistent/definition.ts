@@ -1,0 +1,47 @@
+import { SmsGatewayError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import { resolveBaseUrl } from '../../core/adapter/baseUrl';
+import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import { SMS_ASSISTENT_LABEL } from './httpAnswer';
+import { SMS_ASSISTENT_DEFAULT_BASE_URL, SmsAssistentAdapter, SMS_ASSISTENT_LIMITS } from './SmsAssistentAdapter';
+import type { SmsAssistentAuth } from './smsAssistentPackage';
+
+/** Reads the `smsAssistentApi` credential (credentials/SmsAssistentApi.credentials.ts). */
+export const smsAssistentDefinition: GatewayDefinition = {
+	id: 'smsAssistent',
+	label: SMS_ASSISTENT_LABEL,
+	credentialName: 'smsAssistentApi',
+	senderRules: 'smsAssistent',
+	limits: SMS_ASSISTENT_LIMITS,
+	create(credentials, transport, options) {
+		const baseUrl = resolveBaseUrl(credentials.baseUrl, SMS_ASSISTENT_DEFAULT_BASE_URL, SMS_ASSISTENT_LABEL);
+		const apiFormat = credentials.apiFormat === 'xml' ? 'xml' : 'json';
+		return new SmsAssistentAdapter({ baseUrl, apiFormat, auth: readAuth(credentials) }, transport, options);
+	},
+};
+
+function readAuth(credentials: Record<string, unknown>): SmsAssistentAuth {
+	const login = text(credentials.login);
+	if (!login) throw missing('the login');
+	if (credentials.authMethod === 'token') {
+		const token = secret(credentials.token);
+		if (!token) throw missing('the API token');
+		return { login, token };
+	}
+	const password = secret(credentials.password);
+	if (!password) throw missing('the password');
+	return { login, password };
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Secrets are used as typed (a space may be part of a password); only an all-blank one is missing. */
+function secret(value: unknown): string {
+	return typeof value === 'string' && value.trim() !== '' ? value : '';
+}
+
+function missing(what: string): SmsGatewayError {
+	return new SmsGatewayError(smsError('auth_failed', `${SMS_ASSISTENT_LABEL}: the credential has no value for ${what}`));
+}

@@ -1,0 +1,215 @@
+import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
+import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
+import { SMSCLUB_STATUSES } from './statuses';
+import { analyzeText } from '../../core/text/analyzeText';
+import { failedSendResult, toSmsError, unexpectedAnswerError } from '../../core/adapter/answerErrors';
+import { callGateway } from '../../core/adapter/callGateway';
+import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
+import {
+	chunk,
+	createRateLimiter,
+	DEFAULT_RETRY_POLICY,
+	mapWithConcurrency,
+	realSleep,
+	withRetry,
+	type RetryPolicy,
+	type Sleep,
+} from '../../core/adapter/requestPolicy';
+import type {
+	Balance,
+	GatewayLimits,
+	GatewayOptions,
+	OutgoingSms,
+	SendResult,
+	GatewayAdapter,
+	StatusResult,
+} from '../../core/adapter/GatewayAdapter';
+import { byWave, planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
+import { errorForRefusedRecipient, errorForResponse, outcomeUnknown, SMSCLUB_LABEL } from './smsClubResponseErrors';
+import {
+	parseBalanceAnswer,
+	parseSendAnswer,
+	parseSendersAnswer,
+	parseStatusAnswer,
+	phoneDigits,
+	SMSCLUB_PATHS,
+	type SmsClubSendBody,
+} from './wire';
+
+export const SMSCLUB_DEFAULT_BASE_URL = 'https://im.smsclub.mobi';
+
+export const SMSCLUB_LIMITS: GatewayLimits = {
+	maxRecipientsPerRequest: 100,
+	maxStatusIdsPerRequest: 100,
+	// The gateway allows about 9 requests a second; one less leaves room for network jitter.
+	maxRequestsPerSecond: 8,
+	concurrency: 3,
+	// Scheduling is not documented, so it is not offered.
+	minScheduleLeadMinutes: undefined,
+	// [guess] `lifetime` is in minutes; a day is the usual network maximum.
+	maxValidityMinutes: 1440,
+	supportsSenderList: true,
+	requiresSender: true,
+};
+
+export interface SmsClubConfig {
+	baseUrl: string;
+	token: string;
+}
+
+export class SmsClubAdapter implements GatewayAdapter {
+	readonly id = 'smsClub' as const;
+	readonly label = SMSCLUB_LABEL;
+	readonly limits = SMSCLUB_LIMITS;
+
+	private readonly retryPolicy: RetryPolicy;
+	private readonly sleep: Sleep;
+	private readonly now: () => Date;
+	private readonly paceRequest: () => Promise<void>;
+
+	constructor(
+		private readonly config: SmsClubConfig,
+		private readonly transport: HttpTransport,
+		private readonly options: GatewayOptions = {},
+	) {
+		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		this.sleep = options.sleep ?? realSleep;
+		this.now = options.now ?? (() => new Date());
+		this.paceRequest = createRateLimiter(SMSCLUB_LIMITS.maxRequestsPerSecond, this.sleep);
+	}
+
+	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		const results = new Array<SendResult>(messages.length);
+		const sendable: SendableMessage[] = [];
+		messages.forEach((message, index) => {
+			const refusal = refuseBeforeSending(message);
+			if (refusal) results[index] = failedSendResult(message, refusal);
+			else {
+				sendable.push({
+					index,
+					digits: phoneDigits(message.to),
+					text: message.text,
+					sender: message.sender as string,
+					lifetimeMinutes: message.validityMinutes === undefined ? undefined : Math.max(1, Math.round(message.validityMinutes)),
+				});
+			}
+		});
+		const plan = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
+		for (const wave of byWave(plan)) {
+			await mapWithConcurrency(wave, SMSCLUB_LIMITS.concurrency, async (request) => {
+				for (const [index, result] of await this.sendOneRequest(request, messages)) results[index] = result;
+			});
+		}
+		return results;
+	}
+
+	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {
+		const chunks = chunk(messageIds, SMSCLUB_LIMITS.maxStatusIdsPerRequest);
+		const answers = await mapWithConcurrency(chunks, SMSCLUB_LIMITS.concurrency, async (ids) => {
+			try {
+				const statuses = await this.call(SMSCLUB_PATHS.status, { id_sms: ids }, true, parseStatusAnswer);
+				return ids.map((id) => statusResult(id, statuses.get(String(id).trim())));
+			} catch (error) {
+				const reason = toSmsError(error, SMSCLUB_LABEL);
+				return ids.map((id) => ({ messageId: id, status: statusOf('unknown'), error: reason }));
+			}
+		});
+		return answers.flat();
+	}
+
+	async getBalance(): Promise<Balance> {
+		return this.call(SMSCLUB_PATHS.balance, undefined, true, parseBalanceAnswer);
+	}
+
+	async listSenders(): Promise<string[]> {
+		return this.call(SMSCLUB_PATHS.senders, undefined, true, parseSendersAnswer);
+	}
+
+	/** One `/sms/send` call; every recipient of it gets exactly one result. */
+	private async sendOneRequest(request: PlannedSendRequest, messages: OutgoingSms[]): Promise<Map<number, SendResult>> {
+		const results = new Map<number, SendResult>();
+		const phones = request.recipients.map((r) => r.digits);
+		const body: SmsClubSendBody = { phone: phones, message: request.text, src_addr: request.sender };
+		if (request.lifetimeMinutes !== undefined) body.lifetime = request.lifetimeMinutes;
+		try {
+			const answer = await this.call(SMSCLUB_PATHS.send, body, false, (text) => parseSendAnswer(text, phones));
+			const parts = analyzeText(request.text).parts;
+			for (const { index, digits } of request.recipients) {
+				const message = messages[index];
+				const messageId = answer.accepted.get(digits);
+				const reason = answer.refused.get(digits);
+				if (messageId !== undefined) {
+					results.set(index, { ref: message.ref, to: message.to, messageId, parts, status: statusOf('queued') });
+				} else if (reason !== undefined) {
+					results.set(index, failedSendResult(message, errorForRefusedRecipient(reason, this.config.token)));
+				} else {
+					results.set(index, failedSendResult(message, outcomeUnknown('answered without mentioning this number')));
+				}
+			}
+		} catch (error) {
+			const reason = toSmsError(error, SMSCLUB_LABEL);
+			for (const { index } of request.recipients) results.set(index, failedSendResult(messages[index], reason));
+		}
+		return results;
+	}
+
+	/**
+	 * POSTs JSON with the token in the header, retrying only what is safe, and masks the token in
+	 * any error (an error page may echo the request's headers).
+	 */
+	private async call<T>(path: string, payload: object | undefined, idempotent: boolean, parse: (body: string) => T | undefined): Promise<T> {
+		const request: HttpRequest = {
+			method: 'POST',
+			url: `${this.config.baseUrl}${path}`,
+			headers: {
+				Authorization: `Bearer ${this.config.token}`,
+				Accept: 'application/json',
+				...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
+			body: payload === undefined ? undefined : JSON.stringify(payload),
+			timeoutMs: this.options.timeoutMs,
+		};
+		try {
+			return await withRetry(
+				async () => {
+					await this.paceRequest();
+					const response = redactResponse(await callGateway(this.transport, request, SMSCLUB_LABEL, idempotent), [this.config.token]);
+					if (response.status < 200 || response.status > 299) {
+						throw new SmsGatewayError(errorForResponse(response, idempotent, this.now()));
+					}
+					const parsed = parse(response.body);
+					if (parsed !== undefined) return parsed;
+					throw new SmsGatewayError(unexpectedAnswerError(SMSCLUB_LABEL, response, idempotent));
+				},
+				this.retryPolicy,
+				this.sleep,
+			);
+		} catch (error) {
+			throw redactError(error, [this.config.token]);
+		}
+	}
+}
+
+/** Messages the API cannot take as asked, refused without a request. */
+function refuseBeforeSending(message: OutgoingSms): SmsError | undefined {
+	if (message.sendAt) {
+		return smsError('invalid_schedule', `${SMSCLUB_LABEL} does not offer scheduled sending; leave the send time empty`);
+	}
+	if (!message.sender || message.sender.trim() === '') {
+		return smsError('invalid_sender', `${SMSCLUB_LABEL} needs a sender (alpha name, src_addr) for every message`);
+	}
+	return undefined;
+}
+
+function statusResult(messageId: string, word: string | undefined): StatusResult {
+	if (word === undefined) {
+		return {
+			messageId,
+			status: statusOf('unknown'),
+			error: smsError('invalid_message_id', `${SMSCLUB_LABEL} reported no status for message ${messageId} (unknown id, or not this account's)`),
+		};
+	}
+	return { messageId, status: normalizeStatus(SMSCLUB_STATUSES, word) };
+}

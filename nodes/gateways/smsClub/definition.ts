@@ -1,0 +1,36 @@
+import { SmsGatewayError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
+import { resolveBaseUrl } from '../../core/adapter/baseUrl';
+import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import { SMSCLUB_DEFAULT_BASE_URL, SmsClubAdapter, SMSCLUB_LIMITS } from './SmsClubAdapter';
+import { SMSCLUB_LABEL } from './smsClubResponseErrors';
+
+/** A token goes into a header, so only visible ASCII can be sent; anything else is a pasting mistake. */
+const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+
+export const smsClubDefinition: GatewayDefinition = {
+	id: 'smsClub',
+	label: SMSCLUB_LABEL,
+	credentialName: 'smsBearerTokenApi',
+	senderRules: 'smsClub',
+	limits: SMSCLUB_LIMITS,
+	create(credentials, transport, options) {
+		// The bearer-token credential serves A1 too; using an A1 one here would send its token to SMSClub.
+		if (credentials.gateway !== undefined && credentials.gateway !== 'smsClub') {
+			throw new SmsGatewayError(
+				smsError('bad_request', `${SMSCLUB_LABEL}: this SMS Bearer Token credential is set up for another gateway; choose SMSClub in its Gateway field`),
+			);
+		}
+		const token = typeof credentials.token === 'string' ? credentials.token.trim() : '';
+		if (token === '') {
+			throw new SmsGatewayError(smsError('auth_failed', `${SMSCLUB_LABEL}: the credential has no token`));
+		}
+		if (!TOKEN_PATTERN.test(token)) {
+			throw new SmsGatewayError(
+				smsError('auth_failed', `${SMSCLUB_LABEL}: the token contains spaces or characters a token cannot have; paste it again`),
+			);
+		}
+		const baseUrl = resolveBaseUrl(credentials.baseUrl, SMSCLUB_DEFAULT_BASE_URL, SMSCLUB_LABEL);
+		return new SmsClubAdapter({ baseUrl, token }, transport, options);
+	},
+};

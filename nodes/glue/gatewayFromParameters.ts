@@ -1,0 +1,32 @@
+import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import type { GatewayDefinition, GatewayAdapter } from '../core/adapter/GatewayAdapter';
+import { DEFAULT_RETRY_POLICY } from '../core/adapter/requestPolicy';
+import { findGatewayDefinition } from '../gateways/registry';
+import { asSmsError, gatewayApiError } from './nodeErrors';
+import { createN8nTransport } from './n8nTransport';
+
+export interface GatewayHandle {
+	definition: GatewayDefinition;
+	gateway: GatewayAdapter;
+}
+
+/** Finds the selected gateway in the registry and builds its adapter on n8n's request helper. */
+export async function createGateway(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	gatewayId: string,
+	maxRetryWaitSeconds?: number,
+): Promise<GatewayHandle> {
+	const definition = findGatewayDefinition(gatewayId);
+	if (!definition) throw new NodeOperationError(context.getNode(), `Unknown gateway "${gatewayId}"`);
+	const credentials = await context.getCredentials(definition.credentialName);
+	const transport = createN8nTransport(context, definition.credentialName);
+	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;
+	try {
+		const gateway = definition.create(credentials, transport, {
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxWaitMs: usable ? maxRetryWaitSeconds * 1000 : DEFAULT_RETRY_POLICY.maxWaitMs },
+		});
+		return { definition, gateway };
+	} catch (error) {
+		throw gatewayApiError(context.getNode(), asSmsError(error));
+	}
+}

@@ -27,11 +27,22 @@ module.exports = {
 		},
 		{
 			files: ['./nodes/**/*.ts'],
-			excludedFiles: ['./nodes/shared/**/*.ts'],
+			// The core and the gateway adapters are plain TypeScript, not node descriptions.
+			excludedFiles: ['./nodes/core/**/*.ts', './nodes/gateways/**/*.ts'],
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/nodes'],
 			rules: {
 				'n8n-nodes-base/node-resource-description-filename-against-convention': 'off',
+			},
+		},
+		{
+			// The core and the adapters never import n8n: the node glue (nodes/glue) is the only bridge.
+			files: ['./nodes/core/**/*.ts', './nodes/gateways/**/*.ts'],
+			rules: {
+				'no-restricted-imports': [
+					'error',
+					{ patterns: [{ group: ['n8n-workflow', 'n8n-core', '**/glue/**', '**/SmsGateway/**'], message: 'The core and the adapters stay free of n8n.' }] },
+				],
 			},
 		},
 	],

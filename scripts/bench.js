@@ -15,9 +15,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { REPO_ROOT, installRuntime } = require('./n8n-runtime');
-const { createInstance, importCredentials, importWorkflows, parseJsonAfterLogs, assertPackageBuilt, runCli } = require('./lib/n8nProcess');
-const { sandboxCredentials, SANDBOX_CREDENTIALS } = require('./lib/sandboxSetup');
+const { REPO_ROOT, locateRuntime, missingRuntimeMessage } = require('../test/n8n/runtimes');
+const { createInstance, importCredentials, importWorkflows, parseJsonAfterLogs, assertPackageBuilt, runCli } = require('../test/n8n/process');
+const { sandboxCredentials, SANDBOX_CREDENTIALS } = require('../test/n8n/sandboxSetup');
 const { startAll, GATEWAYS } = require('../test/emulators/all');
 const { httpRequestNode } = require('./lib/benchHttpNodes');
 const { generatePhones, benchCore } = require('./lib/benchCore');
@@ -34,8 +34,9 @@ const COUNTRY = { smsAssistent: 'BY', a1: 'BY', smsClub: 'UA', devino: 'RU' };
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function main() {
-	const runtime = await installRuntime('v2', { log });
-	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	// `npm run bench` runs `node scripts/setup.js start` first: dependencies, build and runtime in place.
+	const runtime = locateRuntime('v2');
+	if (!runtime) throw new Error(missingRuntimeMessage('v2'));
 	assertPackageBuilt();
 
 	const all = await startAll({ latencyMs: LATENCY_MS, only: ONLY });

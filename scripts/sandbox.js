@@ -1,18 +1,17 @@
 'use strict';
 /**
- * `npm start`: a real n8n with this package, the four gateway emulators, sandbox credentials and
- * the example workflows, on loopback. Installs the pinned runtime on first use. Ctrl-C stops
- * everything it started.
+ * `npm start` (after `node scripts/setup.js start` has installed and built what it needs): a real
+ * n8n with this package, the four gateway emulators, sandbox credentials and the example
+ * workflows, on loopback. Ctrl-C stops everything it started.
  *
  * Environment: SANDBOX_PORT (n8n, default 5678), SANDBOX_EMULATOR_PORT (first emulator port,
  * default 18701; the four use four consecutive ports), SANDBOX_DIR (n8n user folder, default .sandbox/).
  */
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { REPO_ROOT, installRuntime } = require('./n8n-runtime');
-const { createInstance, importCredentials, importWorkflows, startServer, assertPackageBuilt } = require('./lib/n8nProcess');
-const { RestSession, LOCAL_OWNER } = require('./lib/n8nRest');
-const { sandboxCredentials, loadExamples } = require('./lib/sandboxSetup');
+const { REPO_ROOT, locateRuntime } = require('../test/n8n/runtimes');
+const { createInstance, importCredentials, importWorkflows, startServer, assertPackageBuilt } = require('../test/n8n/process');
+const { RestSession, LOCAL_OWNER } = require('../test/n8n/rest');
+const { sandboxCredentials, loadExamples } = require('../test/n8n/sandboxSetup');
 const { GATEWAYS, startAll } = require('../test/emulators/all');
 
 const N8N_PORT = Number(process.env.SANDBOX_PORT ?? 5678);
@@ -41,9 +40,8 @@ async function main() {
 	process.on('SIGTERM', () => stopAll(0));
 
 	try {
-		const runtime = await installRuntime('v2', { log });
-		log('Building the package (npm run build)…');
-		await run('npm', ['run', 'build', '--silent']);
+		const runtime = locateRuntime('v2');
+		if (!runtime) throw new Error('the n8n 2.x runtime is not installed: start the sandbox with `npm start`, which installs it');
 		assertPackageBuilt();
 
 		const ports = Object.fromEntries(GATEWAYS.map((g, i) => [g.id, FIRST_EMULATOR_PORT + i]));
@@ -81,14 +79,6 @@ async function main() {
 		log(`\nThe sandbox could not start: ${error.message}`);
 		await stopAll(1);
 	}
-}
-
-function run(command, args) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
-		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
-	});
 }
 
 main();

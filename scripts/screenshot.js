@@ -3,27 +3,28 @@
  * docs/editor.png: the running sandbox's editor showing an example workflow, in headless Chromium.
  * Start the sandbox first (`npm start`), then: node scripts/screenshot.js [workflowId] [output.png]
  *
- * Needs Debian's chromium (`apt-get install -y chromium`) and playwright-core, which this script
- * installs into .n8n-runtime/browser (not into the package).
- * Environment: SANDBOX_URL (default http://127.0.0.1:5678), CHROMIUM (default /usr/bin/chromium).
+ * Needs Debian's chromium and playwright-core, which this script installs (apt-get; the browser
+ * runtime in .n8n-runtime/browser, not the package) when missing, as `npm test` does.
+ * Environment: SANDBOX_URL (default http://127.0.0.1:5678), CHROMIUM (default: chromium on PATH).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { REPO_ROOT, installRuntime } = require('./n8n-runtime');
-const { LOCAL_OWNER } = require('./lib/n8nRest');
+const { ensureSystemPackage } = require('./lib/systemPackage');
+const { CHROMIUM: CHROMIUM_PACKAGE } = require('./setup');
+const { LOCAL_OWNER } = require('../test/n8n/rest');
 
 const SANDBOX_URL = process.env.SANDBOX_URL ?? 'http://127.0.0.1:5678';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function main() {
 	const [workflowId = 'exBatchFromSheet', output = path.join(REPO_ROOT, 'docs', 'editor.png')] = process.argv.slice(2);
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM)`);
+	const chromiumPath = process.env.CHROMIUM ?? (await ensureSystemPackage(CHROMIUM_PACKAGE, { log }));
 	const browserRuntime = await installRuntime('browser', { log });
 	const { chromium } = require(path.join(browserRuntime.dir, 'node_modules', 'playwright-core'));
 
 	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
+		executablePath: chromiumPath,
 		headless: true,
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
 	});

@@ -1,7 +1,8 @@
 /**
- * Typed access to the JS harness in scripts/lib (shared with the sandbox and the benchmark), plus
- * the rule every e2e file follows: a missing runtime FAILS the suite with the install command,
- * unless SKIP_E2E=1 was set on purpose.
+ * Typed access to the JS tooling in test/n8n and test/emulators (the sandbox and the benchmark in
+ * scripts/ load the same files; nothing in test/ loads scripts/), plus the rule every e2e file
+ * follows: a missing runtime FAILS the suite with the install command, unless SKIP_E2E=1 was set
+ * on purpose.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 
@@ -121,11 +122,11 @@ interface SandboxModule {
 	loadExamples(): Record<string, { id: string; name: string; nodes: Array<Record<string, any>>; connections: Record<string, unknown> }>;
 }
 
-export const runtimes = require('../../../scripts/n8n-runtime') as RuntimeModule;
-export const n8n = require('../../../scripts/lib/n8nProcess') as ProcessModule;
-export const rest = require('../../../scripts/lib/n8nRest') as RestModule;
+export const runtimes = require('../../n8n/runtimes') as RuntimeModule;
+export const n8n = require('../../n8n/process') as ProcessModule;
+export const rest = require('../../n8n/rest') as RestModule;
 export const emulatorsModule = require('../../emulators/all') as EmulatorsModule;
-export const sandbox = require('../../../scripts/lib/sandboxSetup') as SandboxModule;
+export const sandbox = require('../../n8n/sandboxSetup') as SandboxModule;
 
 export const SKIP_E2E = process.env.SKIP_E2E === '1';
 

@@ -5,8 +5,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO_ROOT } = require('../n8n-runtime');
-const { credentialFor } = require('../../test/emulators/all');
+const { REPO_ROOT } = require('./runtimes');
+const { credentialFor } = require('../emulators/all');
 
 /** Credential id and name per gateway; examples/*.json refer to these ids. */
 const SANDBOX_CREDENTIALS = {

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Drives a real n8n from a runtime found by scripts/n8n-runtime.js: a user folder with this package
+ * Drives a real n8n from a runtime found by ./runtimes.js: a user folder with this package
  * linked in as a community package, the headless CLI (import, execute) and `n8n start`.
  * Shared by the sandbox, the end-to-end tests and the benchmark.
  */
@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { REPO_ROOT, runtimeProcessEnv } = require('../n8n-runtime');
+const { REPO_ROOT, runtimeProcessEnv } = require('./runtimes');
 
 const PACKAGE_NAME = 'n8n-nodes-sms-gateways';
 /** The package folder n8n loads: this repo, or another copy of it (e.g. an unpacked `npm pack`). */

@@ -1,6 +1,9 @@
-/** Unit tests run in seconds; e2e tests drive a real n8n (see scripts/n8n-runtime.js). */
+/** Unit tests run in seconds; e2e tests drive a real n8n (see test/n8n/runtimes.js). */
 // Type errors are `npm run typecheck`'s job; jest only transpiles, file by file, for speed.
 const tsJest = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }];
+// Installed runtimes, the sandbox's user folder and the build are not sources: jest neither crawls
+// them (thousands of files) nor mistakes a runtime's package.json for the pinned manifest it copies.
+const modulePathIgnorePatterns = ['<rootDir>/.n8n-runtime/', '<rootDir>/.sandbox/', '<rootDir>/.cache/', '<rootDir>/dist/'];
 module.exports = {
 	projects: [
 		{
@@ -8,12 +11,14 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			modulePathIgnorePatterns,
 		},
 	],
 };

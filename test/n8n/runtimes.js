@@ -107,4 +107,5 @@ module.exports = {
 	locateRuntime,
 	missingRuntimeMessage,
 	runtimeProcessEnv,
+	nodeBinOf,
 };

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
-import type { GatewayDefinition, GatewayAdapter } from '../core/adapter/GatewayAdapter';
+import type { GatewayAdapter } from '../core/adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import { DEFAULT_RETRY_POLICY } from '../core/adapter/requestPolicy';
 import { findGatewayDefinition } from '../gateways/registry';
 import { asSmsError, gatewayApiError } from './nodeErrors';

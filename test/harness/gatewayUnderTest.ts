@@ -2,30 +2,12 @@
  * One emulator per test file, and one adapter against it over real HTTP with a sleep that records
  * its waits instead of waiting: the setup every gateway test shares.
  */
-import type { GatewayDefinition, GatewayId, GatewayOptions, GatewayAdapter } from '../../nodes/core/adapter/GatewayAdapter';
-import { a1Definition } from '../../nodes/gateways/a1/definition';
-import { devinoDefinition } from '../../nodes/gateways/devino/definition';
+import type { GatewayOptions, GatewayAdapter } from '../../nodes/core/adapter/GatewayAdapter';
 import { clearDevinoSessions } from '../../nodes/gateways/devino/devinoSessions';
-import { smsAssistentDefinition } from '../../nodes/gateways/smsAssistent/definition';
-import { smsClubDefinition } from '../../nodes/gateways/smsClub/definition';
+import { findGatewayDefinition } from '../../nodes/gateways/registry';
 import type { HttpTransport } from '../../nodes/core/adapter/http';
 import { createNodeHttpTransport } from './nodeHttpTransport';
 import { credentialsFor, secretsOf, startEmulators, type Emulator, type LedgerRequest } from './emulators';
-
-export const DEFINITIONS: Record<GatewayId, GatewayDefinition> = {
-	smsAssistent: smsAssistentDefinition,
-	a1: a1Definition,
-	smsClub: smsClubDefinition,
-	devino: devinoDefinition,
-};
-
-/** Path suffixes the emulators' fault queue matches, per operation. */
-export const PATHS: Record<GatewayId, { send: string; balance: string }> = {
-	smsAssistent: { send: '/json', balance: '/credits/plain' },
-	a1: { send: '/api/sms/send', balance: '/api/sms/balance' },
-	smsClub: { send: '/sms/send', balance: '/sms/balance' },
-	devino: { send: '/sms/send', balance: '/user/balance' },
-};
 
 /** The emulator as unit tests see it: also its clock, latency, session store and ledger helpers. */
 export interface EmulatorUnderTest extends Emulator {
@@ -44,7 +26,7 @@ export interface EmulatorUnderTest extends Emulator {
 }
 
 /** The account an emulator starts with, known at load time so that test tables can use it. */
-export function accountOf(id: GatewayId): Readonly<Record<string, string>> {
+export function accountOf(id: string): Readonly<Record<string, string>> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return (require(`../emulators/${id}`) as { DEFAULT_ACCOUNT: Record<string, string> }).DEFAULT_ACCOUNT;
 }
@@ -56,7 +38,7 @@ export interface EmulatorOfFile {
 }
 
 /** Starts the emulator before the file's tests, resets it before each and closes it after them. */
-export function emulatorUnderTest(id: GatewayId): EmulatorOfFile {
+export function emulatorUnderTest(id: string): EmulatorOfFile {
 	let running: { close(): Promise<void> };
 	const subject: EmulatorOfFile = { emulator: undefined as unknown as EmulatorUnderTest, account: accountOf(id) };
 	beforeAll(async () => {
@@ -84,7 +66,7 @@ export interface GatewayUnderTest extends EmulatorOfFile {
 }
 
 /** An emulator as above, plus an adapter on it; the sleeps and Devino's session cache start empty in each test. */
-export function gatewayUnderTest(id: GatewayId): GatewayUnderTest {
+export function gatewayUnderTest(id: string): GatewayUnderTest {
 	const running = emulatorUnderTest(id);
 	const subject: GatewayUnderTest = {
 		get emulator() {
@@ -96,7 +78,7 @@ export function gatewayUnderTest(id: GatewayId): GatewayUnderTest {
 		transport: createNodeHttpTransport(2_000),
 		build(credentials = {}, options = {}, via = subject.transport) {
 			const data = credentialsFor(subject.emulator)[subject.emulator.gateway.credentialType];
-			return DEFINITIONS[id].create({ ...data, ...credentials }, via, { sleep: subject.sleep, ...options });
+			return definitionOf(id).create({ ...data, ...credentials }, via, { sleep: subject.sleep, ...options });
 		},
 		requestsTo(suffix) {
 			return subject.emulator.ledger.requests.filter((r) => r.path.endsWith(suffix)).length;
@@ -111,4 +93,10 @@ export function gatewayUnderTest(id: GatewayId): GatewayUnderTest {
 		clearDevinoSessions();
 	});
 	return subject;
+}
+
+function definitionOf(id: string) {
+	const definition = findGatewayDefinition(id);
+	if (!definition) throw new Error(`no gateway "${id}" in the registry`);
+	return definition;
 }

@@ -1,9 +1,6 @@
-import type { HttpTransport } from './http';
 import type { RetryPolicy, Sleep } from './requestPolicy';
 import type { NormalizedStatus } from '../status/SmsStatus';
 import type { SmsError } from '../errors/SmsError';
-
-export type GatewayId = 'smsAssistent' | 'a1' | 'smsClub' | 'devino';
 
 /** One message to one recipient, already validated and normalized by the core. */
 export interface OutgoingSms {
@@ -70,7 +67,8 @@ export interface GatewayLimits {
  * still reports the first two as sent. getBalance() and listSenders() throw SmsGatewayError.
  */
 export interface GatewayAdapter {
-	readonly id: GatewayId;
+	/** The registry id of its gateway. */
+	readonly id: string;
 	readonly label: string;
 	readonly limits: GatewayLimits;
 	/** Exactly one result per input message, in input order. */
@@ -82,9 +80,6 @@ export interface GatewayAdapter {
 	listSenders(): Promise<string[]>;
 }
 
-/** Which sender-name rules apply (see sender/validateSender.ts). */
-export type SenderRules = 'smsAssistent' | 'devino' | 'smsClub' | 'a1';
-
 export interface GatewayOptions {
 	retryPolicy?: RetryPolicy;
 	sleep?: Sleep;
@@ -92,20 +87,4 @@ export interface GatewayOptions {
 	timeoutMs?: number;
 	/** Injected clock, for schedule checks in tests. */
 	now?: () => Date;
-}
-
-/**
- * How the node finds and builds an adapter. A fifth gateway is one more definition in
- * gateways/registry.ts (and its credential); the node reads only this.
- */
-export interface GatewayDefinition {
-	id: GatewayId;
-	label: string;
-	/** Name of the n8n credential type that holds its secrets. */
-	credentialName: string;
-	senderRules: SenderRules;
-	/** The adapter's limits with default settings; lets the node describe gateways without building one. */
-	limits: GatewayLimits;
-	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
-	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): GatewayAdapter;
 }

@@ -1,6 +1,7 @@
 import type { SmsError } from '../errors/SmsError';
 import { smsError } from '../errors/errorTable';
-import type { GatewayDefinition, GatewayLimits } from '../adapter/GatewayAdapter';
+import type { GatewayLimits } from '../adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../adapter/GatewayDefinition';
 import { normalizePhone } from '../phone/normalizePhone';
 import { validateSchedule, validateValidity } from './schedule';
 import { validateSender } from '../sender/validateSender';

@@ -1,17 +1,13 @@
-import type { SenderRules } from '../adapter/GatewayAdapter';
 import { latinLookalike } from './latinLookalike';
 import { quoteCharacter } from './quoteCharacter';
-import { SENDER_RULES, type SenderRuleSet } from './senderRules';
+import type { SenderRuleSet } from './senderRules';
 
 export type SenderValidation = { ok: true; sender: string } | { ok: false; message: string };
 
 const MAX_LISTED_CHARACTERS = 5;
 
 /** Checks a sender name against one gateway's rules. Trims surrounding whitespace, keeps case, never throws. */
-export function validateSender(sender: string, rules: SenderRules): SenderValidation {
-	// Own keys only: a rule name such as 'toString' from untyped input must not reach the prototype.
-	const ruleSet = Object.hasOwn(SENDER_RULES, rules) ? SENDER_RULES[rules] : undefined;
-	if (ruleSet === undefined) return { ok: false, message: `Unknown sender rules "${String(rules)}"` };
+export function validateSender(sender: string, ruleSet: SenderRuleSet): SenderValidation {
 	const trimmed = typeof sender === 'string' ? sender.trim() : '';
 	if (trimmed === '') return { ok: false, message: `Sender name is empty; ${ruleSet.label} needs a sender name` };
 

@@ -1,16 +1,21 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
-import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
 import { a1AuthFromCredentials } from './a1Auth';
 import { A1Adapter, A1_DEFAULT_LIMITS } from './A1Adapter';
+import { A1_ERRORS } from './errors';
+import { A1_SENDER_RULES } from './senderRules';
+import { A1_STATUSES } from './statuses';
 
 /** Built from the shared smsBearerTokenApi credential (gateway 'a1'). */
 export const a1Definition: GatewayDefinition = {
 	id: 'a1',
 	label: 'A1',
 	credentialName: 'smsBearerTokenApi',
-	senderRules: 'a1',
+	senderRules: A1_SENDER_RULES,
+	errors: A1_ERRORS,
+	statuses: A1_STATUSES,
 	limits: A1_DEFAULT_LIMITS,
 	create(credentials, transport, options) {
 		if (credentials.gateway !== undefined && credentials.gateway !== 'a1') {

@@ -1,16 +1,21 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
-import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
 import { DevinoAdapter, DEVINO_LIMITS } from './DevinoAdapter';
 import { DEVINO_DEFAULT_BASE_URL } from './devinoWire';
+import { DEVINO_ERRORS } from './errors';
+import { DEVINO_SENDER_RULES } from './senderRules';
+import { DEVINO_STATUSES } from './statuses';
 
 /** Devino Telecom's integrationapi.net REST API; credential `integrationApiNetApi` (login, password, baseUrl). */
 export const devinoDefinition: GatewayDefinition = {
 	id: 'devino',
 	label: 'Devino (integrationapi.net)',
 	credentialName: 'integrationApiNetApi',
-	senderRules: 'devino',
+	senderRules: DEVINO_SENDER_RULES,
+	errors: DEVINO_ERRORS,
+	statuses: DEVINO_STATUSES,
 	limits: DEVINO_LIMITS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, DEVINO_DEFAULT_BASE_URL, 'Devino');

@@ -1,17 +1,22 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
-import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
 import { SMS_ASSISTENT_LABEL } from './httpAnswer';
 import { SMS_ASSISTENT_DEFAULT_BASE_URL, SmsAssistentAdapter, SMS_ASSISTENT_LIMITS } from './SmsAssistentAdapter';
 import type { SmsAssistentAuth } from './smsAssistentPackage';
+import { SMS_ASSISTENT_ERRORS } from './errors';
+import { SMS_ASSISTENT_SENDER_RULES } from './senderRules';
+import { SMS_ASSISTENT_STATUSES } from './statuses';
 
 /** Reads the `smsAssistentApi` credential (credentials/SmsAssistentApi.credentials.ts). */
 export const smsAssistentDefinition: GatewayDefinition = {
 	id: 'smsAssistent',
 	label: SMS_ASSISTENT_LABEL,
 	credentialName: 'smsAssistentApi',
-	senderRules: 'smsAssistent',
+	senderRules: SMS_ASSISTENT_SENDER_RULES,
+	errors: SMS_ASSISTENT_ERRORS,
+	statuses: SMS_ASSISTENT_STATUSES,
 	limits: SMS_ASSISTENT_LIMITS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, SMS_ASSISTENT_DEFAULT_BASE_URL, SMS_ASSISTENT_LABEL);

@@ -1,9 +1,12 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
-import type { GatewayDefinition } from '../../core/adapter/GatewayAdapter';
+import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
 import { SMSCLUB_DEFAULT_BASE_URL, SmsClubAdapter, SMSCLUB_LIMITS } from './SmsClubAdapter';
 import { SMSCLUB_LABEL } from './smsClubResponseErrors';
+import { SMSCLUB_ERRORS } from './errors';
+import { SMSCLUB_SENDER_RULES } from './senderRules';
+import { SMSCLUB_STATUSES } from './statuses';
 
 /** A token goes into a header, so only visible ASCII can be sent; anything else is a pasting mistake. */
 const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
@@ -12,7 +15,9 @@ export const smsClubDefinition: GatewayDefinition = {
 	id: 'smsClub',
 	label: SMSCLUB_LABEL,
 	credentialName: 'smsBearerTokenApi',
-	senderRules: 'smsClub',
+	senderRules: SMSCLUB_SENDER_RULES,
+	errors: SMSCLUB_ERRORS,
+	statuses: SMSCLUB_STATUSES,
 	limits: SMSCLUB_LIMITS,
 	create(credentials, transport, options) {
 		// The bearer-token credential serves A1 too; using an A1 one here would send its token to SMSClub.

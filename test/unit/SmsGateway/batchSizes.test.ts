@@ -30,7 +30,7 @@ describe.each(GATEWAY_CASES)('Send Batch on $id uses the fewest send requests', 
 			// One list as text, the other as an array, as expressions give them.
 			items: lists.map((list, i) => ({ list: i === 0 ? list.join('\n') : list })),
 		});
-		const sendRequests = emulator.ledger.requests.slice(before).filter((r) => gateway.isSendRequest(r));
+		const sendRequests = emulator.ledger.requests.slice(before).filter((r) => gateway.isSend(r));
 		expect(sendRequests).toHaveLength(Math.ceil(size / gateway.documentedRecipientsPerRequest));
 		expect(output).toHaveLength(size);
 		expect(output.map((o) => o.json.to)).toEqual(numbers);

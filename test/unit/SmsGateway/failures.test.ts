@@ -15,7 +15,7 @@ const inTwoHours = () => new Date(Date.now() + 2 * 3600_000).toISOString();
 
 describe.each(GATEWAY_CASES)('failures and safeguards on $id', (gateway) => {
 	let emulator: Emulator;
-	const sendRequests = () => emulator.ledger.requests.filter((r) => gateway.isSendRequest(r));
+	const sendRequests = () => emulator.ledger.requests.filter((r) => gateway.isSend(r));
 	const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
 		runNode({ parameters: { gateway: gateway.id, ...parameters }, credentials: credentialsFor(emulator), items, continueOnFail });
 	const sendEach = (options: Record<string, unknown> = {}) => ({

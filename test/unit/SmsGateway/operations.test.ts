@@ -105,7 +105,7 @@ describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 	});
 
 	test('List Senders lists the account senders, or says clearly that the gateway has no list', async () => {
-		if (gateway.supportsSenderList) {
+		if (gateway.listsSenders) {
 			const output = await run({ operation: 'listSenders' });
 			expect(output.map((o) => o.json.sender)).toEqual(emulator.state.config.senders);
 			expect(output.every((o) => o.json.gateway === gateway.id)).toBe(true);
@@ -121,7 +121,7 @@ describe.each(GATEWAY_CASES)('every operation on $id', (gateway) => {
 		const options = await loadOptions('getSenders', { parameters: { gateway: gateway.id, operation: 'send' }, credentials: credentialsFor(emulator) });
 		expect(options[0]).toMatchObject({ value: '' });
 		const names = options.slice(1).map((o) => o.value);
-		expect(names).toEqual(gateway.supportsSenderList ? emulator.state.config.senders : []);
+		expect(names).toEqual(gateway.listsSenders ? emulator.state.config.senders : []);
 	});
 
 	test('a wrong secret is reported as an authentication failure that quotes no secret', async () => {

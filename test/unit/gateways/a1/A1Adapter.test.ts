@@ -217,7 +217,7 @@ describe('A1 definition', () => {
 	};
 
 	it('names its credential and rules', () => {
-		expect(a1Definition).toMatchObject({ id: 'a1', label: 'A1', credentialName: 'smsBearerTokenApi', senderRules: 'a1' });
+		expect(a1Definition).toMatchObject({ id: 'a1', label: 'A1', credentialName: 'smsBearerTokenApi', senderRules: { label: 'A1' } });
 		expect(a1().limits).toMatchObject({ maxRecipientsPerRequest: 1, maxStatusIdsPerRequest: 1, concurrency: 10 });
 	});
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { GatewayAdapter } from '../core/adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
-import { DEFAULT_RETRY_POLICY } from '../core/adapter/requestPolicy';
+import { DEFAULT_RETRY_POLICY } from '../core/adapter/retry';
 import { findGatewayDefinition } from '../gateways/registry';
 import { asSmsError, gatewayApiError } from './nodeErrors';
 import { createN8nTransport } from './n8nTransport';

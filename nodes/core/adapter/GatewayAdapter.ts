@@ -1,4 +1,4 @@
-import type { RetryPolicy, Sleep } from './requestPolicy';
+import type { RetryPolicy, Sleep } from './retry';
 import type { NormalizedStatus } from '../status/SmsStatus';
 import type { SmsError } from '../errors/SmsError';
 

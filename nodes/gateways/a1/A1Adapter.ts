@@ -5,14 +5,12 @@ import { A1_STATUSES } from './statuses';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
-import { callGateway } from '../../core/adapter/callGateway';
-import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
-import { createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, type RetryPolicy, type Sleep } from '../../core/adapter/requestPolicy';
+import { mapWithConcurrency } from '../../core/adapter/pacing';
+import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
 import { checkA1Response, type A1Operation } from './a1Response';
 import type { A1Answer } from './a1Answer';
-import { retryA1 } from './retryA1';
 
 export interface A1AdapterConfig {
 	/** From the contract; already checked by resolveBaseUrl. */
@@ -52,20 +50,25 @@ export class A1Adapter implements GatewayAdapter {
 	readonly label = NAME;
 	readonly limits: GatewayLimits;
 
-	private readonly retryPolicy: RetryPolicy;
-	private readonly sleep: Sleep;
-	private readonly now: () => Date;
-	private readonly rateLimit: () => Promise<void>;
+	private readonly pipeline: RequestPipeline;
 
 	constructor(
 		private readonly config: A1AdapterConfig,
-		private readonly transport: HttpTransport,
-		private readonly options: GatewayOptions = {},
+		transport: HttpTransport,
+		options: GatewayOptions = {},
 	) {
-		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-		this.sleep = options.sleep ?? realSleep;
-		this.now = options.now ?? (() => new Date());
-		this.rateLimit = createRateLimiter(config.maxRequestsPerSecond, this.sleep);
+		this.pipeline = new RequestPipeline({
+			name: NAME,
+			transport,
+			options,
+			maxRequestsPerSecond: config.maxRequestsPerSecond,
+			defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+			// An error page may echo the Authorization header.
+			secrets: () => authSecrets(config.auth),
+			// A result code in the body wins over the HTTP status, so checkA1Response reads every answer.
+			classify: () => undefined,
+			explainRefusedWait: true,
+		});
 		this.limits = {
 			...A1_DEFAULT_LIMITS,
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
@@ -133,28 +136,13 @@ export class A1Adapter implements GatewayAdapter {
 		}
 	}
 
-	/** One request with the retry policy; a send is never repeated once its answer was lost (see callGateway). */
+	/** One request through the pipeline; a send is never repeated once its answer was lost. */
 	private async call(operation: A1Operation, request: HttpRequest): Promise<A1Answer> {
 		const prepared: HttpRequest = {
 			...request,
 			headers: { accept: 'application/json', ...request.headers, authorization: authorizationHeader(this.config.auth) },
-			timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
-		try {
-			return await retryA1(
-				async () => {
-					await this.rateLimit();
-					const response = await callGateway(this.transport, prepared, NAME, operation !== 'send');
-					return checkA1Response(redactResponse(response, authSecrets(this.config.auth)), operation, this.now());
-				},
-				this.retryPolicy,
-				this.sleep,
-				this.now,
-			);
-		} catch (error) {
-			// An error page may echo the Authorization header.
-			throw redactError(error, authSecrets(this.config.auth));
-		}
+		return this.pipeline.request(prepared, operation !== 'send', (response) => checkA1Response(response, operation, this.pipeline.now()));
 	}
 }
 

@@ -1,38 +1,16 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { HttpTransport } from '../../core/adapter/http';
-import { chunk, createRateLimiter, mapWithConcurrency, realSleep } from '../../core/adapter/requestPolicy';
-import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
-import { DevinoClient } from './DevinoClient';
+import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import { DevinoClient, type DevinoAccount } from './DevinoClient';
+import { DEVINO_LIMITS } from './limits';
 import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { devinoMessageProblem, sendSameText } from './devinoSend';
 import { getDevinoStatuses } from './devinoStatus';
 import { groupMessages } from './groupMessages';
 import { parseBalance } from './devinoWire';
-
-export const DEVINO_LIMITS: GatewayLimits = {
-	// [guess] The documents set no limit on destinationAddresses; 100 keeps one request modest.
-	maxRecipientsPerRequest: 100,
-	// `/sms/state` takes one segment id per call.
-	maxStatusIdsPerRequest: 1,
-	// None documented.
-	maxRequestsPerSecond: undefined,
-	// [guess] Enough to fan status calls out without hammering the API.
-	concurrency: 8,
-	// `sendDate` accepts any time; no lead time is documented, so anything from a minute ahead.
-	minScheduleLeadMinutes: 1,
-	// Validity is in minutes; no maximum is documented.
-	maxValidityMinutes: undefined,
-	supportsSenderList: false,
-	requiresSender: true,
-};
-
-export interface DevinoAccount {
-	baseUrl: string;
-	login: string;
-	password: string;
-}
 
 export class DevinoAdapter implements GatewayAdapter {
 	readonly id = 'devino' as const;
@@ -41,16 +19,7 @@ export class DevinoAdapter implements GatewayAdapter {
 	private readonly client: DevinoClient;
 
 	constructor(account: DevinoAccount, transport: HttpTransport, options: GatewayOptions = {}) {
-		const sleep = options.sleep ?? realSleep;
-		this.client = new DevinoClient({
-			...account,
-			transport,
-			timeoutMs: options.timeoutMs,
-			retryPolicy: options.retryPolicy,
-			sleep,
-			now: options.now,
-			beforeRequest: createRateLimiter(DEVINO_LIMITS.maxRequestsPerSecond, sleep),
-		});
+		this.client = new DevinoClient(account, transport, options);
 	}
 
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {

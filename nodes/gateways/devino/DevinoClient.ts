@@ -1,27 +1,17 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
-import type { HttpResponse, HttpTransport } from '../../core/adapter/http';
-import { callGateway } from '../../core/adapter/callGateway';
-import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../../core/adapter/requestPolicy';
-import { checkStatus, DEVINO_NAME, isSessionRejected, unexpectedAnswer } from './devinoResponse';
-import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
+import type { GatewayOptions } from '../../core/adapter/GatewayAdapter';
+import type { HttpTransport } from '../../core/adapter/http';
+import { RequestPipeline, type AnswerReader } from '../../core/adapter/requestPipeline';
+import { DEVINO_LIMITS } from './limits';
+import { DEVINO_NAME, errorOfAnswer, isSessionRejected, unexpectedAnswer } from './devinoResponse';
 import { devinoSessionKey, dropDevinoSession, getDevinoSession } from './devinoSessions';
 import { formEncode, parseSessionId, type FormFields } from './devinoWire';
 
-export interface DevinoClientConfig {
+export interface DevinoAccount {
 	baseUrl: string;
 	login: string;
 	password: string;
-	transport: HttpTransport;
-	timeoutMs?: number;
-	retryPolicy?: RetryPolicy;
-	sleep?: Sleep;
-	now?: () => Date;
-	/** Awaited before every request (rate limiting). */
-	beforeRequest?: () => Promise<void>;
 }
-
-/** Reads a 2xx answer into a value; throws (usually `unexpectedAnswer`) when it cannot. */
-export type AnswerParser<T> = (response: HttpResponse) => T;
 
 /**
  * Every Devino request: POST with a form body (so login, password and session id never reach a
@@ -30,27 +20,32 @@ export type AnswerParser<T> = (response: HttpResponse) => T;
  */
 export class DevinoClient {
 	private readonly sessionKey: string;
-	private readonly now: () => Date;
+	private readonly pipeline: RequestPipeline;
 	/** Every session id this client has sent, including ones since dropped, so none can leak in an error. */
 	private readonly sessionIdsUsed = new Set<string>();
 
-	constructor(private readonly config: DevinoClientConfig) {
+	constructor(
+		private readonly config: DevinoAccount,
+		transport: HttpTransport,
+		options: GatewayOptions = {},
+	) {
 		this.sessionKey = devinoSessionKey(config.baseUrl, config.login, config.password);
-		this.now = config.now ?? (() => new Date());
+		this.pipeline = new RequestPipeline({
+			name: DEVINO_NAME,
+			transport,
+			options,
+			maxRequestsPerSecond: DEVINO_LIMITS.maxRequestsPerSecond,
+			// Gateways sometimes echo what they were sent; no password or session id may leave in an error.
+			// A login's answer is the new session id itself, which is not among these yet.
+			secrets: () => [config.password, ...this.sessionIdsUsed],
+			classify: (response, idempotent, now) =>
+				response.status >= 200 && response.status < 300 ? undefined : errorOfAnswer(response, idempotent, now),
+		});
 	}
 
 	/** An operation that needs a session; `idempotent` = false for sends. */
-	async call<T>(path: string, fields: FormFields, idempotent: boolean, parse: AnswerParser<T>): Promise<T> {
-		try {
-			return await withRetry(
-				() => this.withSession((sessionId) => this.post(path, [['sessionId', sessionId], ...fields], idempotent, parse)),
-				this.config.retryPolicy ?? DEFAULT_RETRY_POLICY,
-				this.config.sleep ?? realSleep,
-			);
-		} catch (error) {
-			// Gateways sometimes echo what they were sent; no password or session id may leave in an error.
-			throw redactError(error, [this.config.password, ...this.sessionIdsUsed]);
-		}
+	async call<T>(path: string, fields: FormFields, idempotent: boolean, read: AnswerReader<T>): Promise<T> {
+		return this.pipeline.retrying(() => this.withSession((sessionId) => this.post(path, [['sessionId', sessionId], ...fields], idempotent, read)));
 	}
 
 	private async withSession<T>(operation: (sessionId: string) => Promise<T>): Promise<T> {
@@ -69,7 +64,7 @@ export class DevinoClient {
 	}
 
 	private session(): Promise<string> {
-		return getDevinoSession(this.sessionKey, () => this.now().getTime(), () => this.logIn());
+		return getDevinoSession(this.sessionKey, () => this.pipeline.now().getTime(), () => this.logIn());
 	}
 
 	private async logIn(): Promise<string> {
@@ -91,23 +86,13 @@ export class DevinoClient {
 		}
 	}
 
-	private async post<T>(path: string, fields: FormFields, idempotent: boolean, parse: AnswerParser<T>): Promise<T> {
-		await this.config.beforeRequest?.();
-		const response = await callGateway(
-			this.config.transport,
-			{
-				method: 'POST',
-				url: `${this.config.baseUrl}${path}`,
-				headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
-				body: formEncode(fields),
-				timeoutMs: this.config.timeoutMs,
-			},
-			DEVINO_NAME,
-			idempotent,
-		);
-		// A login's answer is the new session id itself, which is not among these yet.
-		const shown = redactResponse(response, [this.config.password, ...this.sessionIdsUsed]);
-		checkStatus(shown, idempotent, this.now());
-		return parse(shown);
+	private async post<T>(path: string, fields: FormFields, idempotent: boolean, read: AnswerReader<T>): Promise<T> {
+		const request = {
+			method: 'POST' as const,
+			url: `${this.config.baseUrl}${path}`,
+			headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
+			body: formEncode(fields),
+		};
+		return this.pipeline.exchange(request, idempotent, read);
 	}
 }

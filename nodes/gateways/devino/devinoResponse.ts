@@ -11,13 +11,8 @@ export const DEVINO_NAME = 'Devino';
 /** Codes that mean the session id was not accepted; nothing was processed, so a new session and one repeat are safe. */
 const SESSION_REJECTED_CODES = new Set(['3', '4', '401']);
 
-/** Throws the error a non-2xx answer stands for. */
-export function checkStatus(response: HttpResponse, idempotent: boolean, now: Date): void {
-	if (response.status >= 200 && response.status < 300) return;
-	throw new SmsGatewayError(errorOfAnswer(response, idempotent, now));
-}
-
-function errorOfAnswer(response: HttpResponse, idempotent: boolean, now: Date): SmsError {
+/** The error a non-2xx answer stands for: its `{Code, Desc}` through the table, or the common HTTP error. */
+export function errorOfAnswer(response: HttpResponse, idempotent: boolean, now: Date): SmsError {
 	const answer = parseErrorBody(response.body);
 	if (!answer) return httpStatusError(DEVINO_NAME, response, idempotent, now);
 	const error = errorFromTable(DEVINO_ERRORS, DEVINO_NAME, answer.code, answer.desc);

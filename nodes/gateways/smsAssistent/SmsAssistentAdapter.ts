@@ -6,11 +6,10 @@ import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMS_ASSISTENT_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
-import { callGateway } from '../../core/adapter/callGateway';
-import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
-import { chunk, createRateLimiter, DEFAULT_RETRY_POLICY, mapWithConcurrency, realSleep, withRetry, type RetryPolicy, type Sleep } from '../../core/adapter/requestPolicy';
+import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
-import { assertHttpOk, SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
+import { SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
 import { buildGetSenders, jsonWire, parseSenders } from './jsonWire';
 import { formatDateSend } from './minskTime';
 import { MAX_VALIDITY_MINUTES, toInteger, UnexpectedAnswerError, type RecipientField, type SmsAssistentAuth, type WireAnswer } from './smsAssistentPackage';
@@ -55,27 +54,28 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 	readonly limits = SMS_ASSISTENT_LIMITS;
 
 	private readonly wire: SmsAssistentWire;
-	private readonly retryPolicy: RetryPolicy;
-	private readonly sleep: Sleep;
-	private readonly now: () => Date;
-	private readonly rateLimit: () => Promise<void>;
+	private readonly pipeline: RequestPipeline;
 
 	constructor(
 		private readonly config: SmsAssistentConfig,
-		private readonly transport: HttpTransport,
-		private readonly options: GatewayOptions = {},
+		transport: HttpTransport,
+		options: GatewayOptions = {},
 	) {
 		this.wire = config.apiFormat === 'xml' ? xmlWire : jsonWire;
-		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-		this.sleep = options.sleep ?? realSleep;
-		this.now = options.now ?? (() => new Date());
-		this.rateLimit = createRateLimiter(this.limits.maxRequestsPerSecond, this.sleep);
+		// The API answers 200 with its own codes; the pipeline's default reads any other status.
+		this.pipeline = new RequestPipeline({
+			name: SMS_ASSISTENT_LABEL,
+			transport,
+			options,
+			maxRequestsPerSecond: SMS_ASSISTENT_LIMITS.maxRequestsPerSecond,
+			secrets: () => [secretOf(config.auth)],
+		});
 	}
 
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
 		const results = new Array<SendResult>(messages.length);
 		const byDateSend = new Map<string, number[]>();
-		const earliest = this.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
+		const earliest = this.pipeline.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
 		messages.forEach((message, index) => {
 			let key = '';
 			if (message.sendAt) {
@@ -112,8 +112,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		const form = new URLSearchParams({ user: this.config.auth.login });
 		if ('password' in this.config.auth) form.set('password', this.config.auth.password);
 		const request = this.request('/credits/plain', 'application/x-www-form-urlencoded; charset=utf-8', form.toString());
-		return this.retrying(async () => {
-			const response = await this.call(request, true);
+		return this.pipeline.request(request, true, (response) => {
 			// A bare number of credits, or a negative error code.
 			const text = response.body.trim();
 			if (!/^-?\d+(\.\d+)?$/.test(text)) throw unexpectedAnswer(response, 'not a number', true);
@@ -126,7 +125,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 	async listSenders(): Promise<string[]> {
 		// Only the JSON API documents get_senders, so it is used whatever apiFormat says.
 		const request = this.request(jsonWire.path, jsonWire.contentType, buildGetSenders(this.config.auth));
-		const answer = await this.retrying(async () => this.parse(await this.call(request, true), parseSenders, true));
+		const answer = await this.pipeline.request(request, true, (response) => this.parse(response, parseSenders, true));
 		return answer.items;
 	}
 
@@ -141,8 +140,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		try {
 			// Retried only on refusals (HTTP 429, 5xx other than 504, code -10) that prove nothing was
 			// accepted; a lost or garbled answer or a 504 is outcome_unknown, which withRetry never repeats.
-			answers = await this.retrying(async () => {
-				const response = await this.call(request, false);
+			answers = await this.pipeline.request(request, false, (response) => {
 				const answer = this.parse(response, (text) => this.wire.parseSend(text), false);
 				if (answer.items.length !== messages.length) {
 					throw unexpectedAnswer(response, `${answer.items.length} answers for ${messages.length} messages`, false);
@@ -170,7 +168,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		const request = this.request(this.wire.path, this.wire.contentType, this.wire.buildStatuses(this.config.auth, ids));
 		let answers;
 		try {
-			answers = await this.retrying(async () => this.parse(await this.call(request, true), (text) => this.wire.parseStatuses(text), true).items);
+			answers = await this.pipeline.request(request, true, (response) => this.parse(response, (text) => this.wire.parseStatuses(text), true).items);
 		} catch (error) {
 			const reason = toSmsError(error, this.label);
 			return ids.map((messageId) => ({ messageId, status: statusOf('unknown'), error: reason }));
@@ -189,14 +187,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 	private request(path: string, contentType: string, body: string): HttpRequest {
 		const headers: Record<string, string> = { 'content-type': contentType, accept: '*/*' };
 		if ('token' in this.config.auth) headers[SMS_ASSISTENT_TOKEN_HEADER] = this.config.auth.token;
-		return { method: 'POST', url: `${this.config.baseUrl}${path}`, headers, body, timeoutMs: this.options.timeoutMs };
-	}
-
-	private async call(request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
-		await this.rateLimit();
-		const response = redactResponse(await callGateway(this.transport, request, this.label, idempotent), [secretOf(this.config.auth)]);
-		assertHttpOk(response, idempotent, this.now());
-		return response;
+		return { method: 'POST', url: `${this.config.baseUrl}${path}`, headers, body };
 	}
 
 	/** Parses a 2xx answer; a whole-request error code is thrown (retried if the table says so). */
@@ -210,15 +201,6 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		}
 		if (answer.kind === 'error') throw new SmsGatewayError(this.gatewayError(answer.code));
 		return answer;
-	}
-
-	/** Every operation goes through here, so this is where answers that echo a secret are masked. */
-	private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
-		try {
-			return await withRetry(attempt, this.retryPolicy, this.sleep);
-		} catch (error) {
-			throw redactError(error, [secretOf(this.config.auth)]);
-		}
 	}
 
 	private gatewayError(code: number | string): SmsError {

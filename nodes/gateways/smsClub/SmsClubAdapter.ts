@@ -5,18 +5,8 @@ import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMSCLUB_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult, toSmsError, unexpectedAnswerError } from '../../core/adapter/answerErrors';
-import { callGateway } from '../../core/adapter/callGateway';
-import { redactError, redactResponse } from '../../core/adapter/redactSecrets';
-import {
-	chunk,
-	createRateLimiter,
-	DEFAULT_RETRY_POLICY,
-	mapWithConcurrency,
-	realSleep,
-	withRetry,
-	type RetryPolicy,
-	type Sleep,
-} from '../../core/adapter/requestPolicy';
+import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type {
 	Balance,
 	GatewayLimits,
@@ -64,20 +54,23 @@ export class SmsClubAdapter implements GatewayAdapter {
 	readonly label = SMSCLUB_LABEL;
 	readonly limits = SMSCLUB_LIMITS;
 
-	private readonly retryPolicy: RetryPolicy;
-	private readonly sleep: Sleep;
-	private readonly now: () => Date;
-	private readonly paceRequest: () => Promise<void>;
+	private readonly pipeline: RequestPipeline;
 
 	constructor(
 		private readonly config: SmsClubConfig,
-		private readonly transport: HttpTransport,
-		private readonly options: GatewayOptions = {},
+		transport: HttpTransport,
+		options: GatewayOptions = {},
 	) {
-		this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-		this.sleep = options.sleep ?? realSleep;
-		this.now = options.now ?? (() => new Date());
-		this.paceRequest = createRateLimiter(SMSCLUB_LIMITS.maxRequestsPerSecond, this.sleep);
+		this.pipeline = new RequestPipeline({
+			name: SMSCLUB_LABEL,
+			transport,
+			options,
+			maxRequestsPerSecond: SMSCLUB_LIMITS.maxRequestsPerSecond,
+			// An error page may echo the request's headers.
+			secrets: () => [config.token],
+			classify: (response, idempotent, now) =>
+				response.status >= 200 && response.status <= 299 ? undefined : errorForResponse(response, idempotent, now),
+		});
 	}
 
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
@@ -155,10 +148,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 		return results;
 	}
 
-	/**
-	 * POSTs JSON with the token in the header, retrying only what is safe, and masks the token in
-	 * any error (an error page may echo the request's headers).
-	 */
+	/** POSTs JSON with the token in the header; an answer `parse` cannot read is unexpected. */
 	private async call<T>(path: string, payload: object | undefined, idempotent: boolean, parse: (body: string) => T | undefined): Promise<T> {
 		const request: HttpRequest = {
 			method: 'POST',
@@ -169,26 +159,12 @@ export class SmsClubAdapter implements GatewayAdapter {
 				...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
 			},
 			body: payload === undefined ? undefined : JSON.stringify(payload),
-			timeoutMs: this.options.timeoutMs,
 		};
-		try {
-			return await withRetry(
-				async () => {
-					await this.paceRequest();
-					const response = redactResponse(await callGateway(this.transport, request, SMSCLUB_LABEL, idempotent), [this.config.token]);
-					if (response.status < 200 || response.status > 299) {
-						throw new SmsGatewayError(errorForResponse(response, idempotent, this.now()));
-					}
-					const parsed = parse(response.body);
-					if (parsed !== undefined) return parsed;
-					throw new SmsGatewayError(unexpectedAnswerError(SMSCLUB_LABEL, response, idempotent));
-				},
-				this.retryPolicy,
-				this.sleep,
-			);
-		} catch (error) {
-			throw redactError(error, [this.config.token]);
-		}
+		return this.pipeline.request(request, idempotent, (response) => {
+			const parsed = parse(response.body);
+			if (parsed !== undefined) return parsed;
+			throw new SmsGatewayError(unexpectedAnswerError(SMSCLUB_LABEL, response, idempotent));
+		});
 	}
 }
 

@@ -2,7 +2,7 @@
  * The A1 adapter under faults: retries only where repeating is safe, honouring the document's
  * delays and Retry-After, and never a second send of a message whose answer was lost.
  */
-import { DEFAULT_RETRY_POLICY } from '../../../../nodes/core/adapter/requestPolicy';
+import { DEFAULT_RETRY_POLICY } from '../../../../nodes/core/adapter/retry';
 import type { GatewayOptions, OutgoingSms, SendResult } from '../../../../nodes/core/adapter/GatewayAdapter';
 import { gatewayUnderTest } from '../../../harness/gatewayUnderTest';
 

@@ -1,6 +1,6 @@
 import { SmsGatewayError } from '../../../../nodes/core/errors/SmsError';
 import type { OutgoingSms, GatewayAdapter } from '../../../../nodes/core/adapter/GatewayAdapter';
-import { DEFAULT_RETRY_POLICY, realSleep } from '../../../../nodes/core/adapter/requestPolicy';
+import { DEFAULT_RETRY_POLICY, realSleep } from '../../../../nodes/core/adapter/retry';
 import { smsClubDefinition } from '../../../../nodes/gateways/smsClub/definition';
 import { gatewayUnderTest } from '../../../harness/gatewayUnderTest';
 

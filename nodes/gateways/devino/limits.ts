@@ -1,0 +1,18 @@
+import type { GatewayLimits } from '../../core/adapter/GatewayAdapter';
+
+export const DEVINO_LIMITS: GatewayLimits = {
+	// [guess] The documents set no limit on destinationAddresses; 100 keeps one request modest.
+	maxRecipientsPerRequest: 100,
+	// `/sms/state` takes one segment id per call.
+	maxStatusIdsPerRequest: 1,
+	// None documented.
+	maxRequestsPerSecond: undefined,
+	// [guess] Enough to fan status calls out without hammering the API.
+	concurrency: 8,
+	// `sendDate` accepts any time; no lead time is documented, so anything from a minute ahead.
+	minScheduleLeadMinutes: 1,
+	// Validity is in minutes; no maximum is documented.
+	maxValidityMinutes: undefined,
+	supportsSenderList: false,
+	requiresSender: true,
+};

@@ -3,7 +3,8 @@ import type { GatewayAdapter } from '../core/adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import { DEFAULT_RETRY_POLICY } from '../core/adapter/retry';
 import { findGatewayDefinition } from '../gateways/registry';
-import { asSmsError, gatewayApiError } from './nodeErrors';
+import { toSmsError } from '../core/errors/toSmsError';
+import { gatewayApiError } from './nodeErrors';
 import { createN8nTransport } from './n8nTransport';
 
 export interface GatewayHandle {
@@ -28,6 +29,6 @@ export async function createGateway(
 		});
 		return { definition, gateway };
 	} catch (error) {
-		throw gatewayApiError(context.getNode(), asSmsError(error));
+		throw gatewayApiError(context.getNode(), toSmsError(error));
 	}
 }

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { createGateway } from './gatewayFromParameters';
-import { asSmsError, gatewayApiError } from './nodeErrors';
+import { toSmsError } from '../core/errors/toSmsError';
+import { gatewayApiError } from './nodeErrors';
 
 const ACCOUNT_DEFAULT: INodePropertyOptions = {
 	name: 'Account Default',
@@ -19,7 +20,7 @@ export async function getSenders(this: ILoadOptionsFunctions): Promise<INodeProp
 		const senders = await gateway.listSenders();
 		return [ACCOUNT_DEFAULT, ...senders.map((sender) => ({ name: sender, value: sender }))];
 	} catch (error) {
-		const cause = asSmsError(error);
+		const cause = toSmsError(error);
 		if (cause.code === 'bad_request') return [ACCOUNT_DEFAULT];
 		throw gatewayApiError(this.getNode(), cause);
 	}

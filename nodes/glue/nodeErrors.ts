@@ -7,8 +7,8 @@ import {
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
-import { SmsGatewayError, type SmsError } from '../core/errors/SmsError';
-import { smsError } from '../core/errors/errorTable';
+import type { SmsError } from '../core/errors/SmsError';
+import { toSmsError } from '../core/errors/toSmsError';
 
 /** The `error` field of an output item. */
 export function errorJson(error: SmsError): IDataObject {
@@ -18,23 +18,6 @@ export function errorJson(error: SmsError): IDataObject {
 		retryable: error.retryable,
 		gatewayCode: error.gatewayCode ?? null,
 	};
-}
-
-/**
- * The kind of an unexpected error, never its text: a bug's message can quote a request or an
- * answer, and requests carry secrets that only SmsGatewayError messages are scrubbed of.
- */
-export function errorKind(error: unknown): string {
-	return error instanceof Error ? error.name : typeof error;
-}
-
-/**
- * Any failure of a gateway call as an SmsError. Adapters throw SmsGatewayError (the transport
- * turns n8n's request errors into codes first), so anything else is a bug in an adapter.
- */
-export function asSmsError(error: unknown): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError('unknown', `The gateway adapter failed unexpectedly (${errorKind(error)})`);
 }
 
 /** A gateway's refusal or failure, for the run to stop on. Messages come from our tables and never quote a credential. */
@@ -60,7 +43,7 @@ export function invalidInputError(node: INode, error: SmsError, itemIndex: numbe
 
 /** A failed account-wide call (Get Balance, List Senders): stop the run, or one error item with `emptyJson`'s keys. */
 export function accountFailure(context: IExecuteFunctions, error: unknown, emptyJson: IDataObject): INodeExecutionData[] {
-	const cause = asSmsError(error);
+	const cause = toSmsError(error);
 	if (!context.continueOnFail()) throw gatewayApiError(context.getNode(), cause);
 	return [{ json: { ...emptyJson, error: errorJson(cause) }, pairedItem: { item: 0 } }];
 }

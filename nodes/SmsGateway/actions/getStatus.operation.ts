@@ -4,7 +4,8 @@ import { smsError } from '../../core/errors/errorTable';
 import type { StatusResult } from '../../core/adapter/GatewayAdapter';
 import { statusOf } from '../../core/status/normalizeStatus';
 import type { GatewayHandle } from '../../glue/gatewayFromParameters';
-import { asSmsError, errorJson, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
+import { errorJson, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
 import { outputItem, statusJson } from '../../glue/outputItems';
 import { includeInputFields } from '../readSettings';
 
@@ -41,7 +42,7 @@ export async function getStatus(context: IExecuteFunctions, handle: GatewayHandl
 		try {
 			results = await handle.gateway.getStatuses(requests.map((r) => r.messageId));
 		} catch (error) {
-			const cause = asSmsError(error);
+			const cause = toSmsError(error);
 			results = requests.map((r) => ({ messageId: r.messageId, status: statusOf('unknown'), error: cause }));
 		}
 	}

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
+import { toSmsError } from '../../core/errors/toSmsError';
+import { failedSendResult } from '../../core/adapter/answerErrors';
 import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
-import { estimateCost } from '../../core/batch/costEstimate';
+import { estimateCost, roundMoney } from '../../core/batch/costEstimate';
 import { findDuplicates } from '../../core/batch/findDuplicates';
 import { statusOf } from '../../core/status/normalizeStatus';
 import type { GatewayHandle } from '../../glue/gatewayFromParameters';
-import { asSmsError, errorKind, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
+import { gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
 import { refusalError, stopOnFailure } from './stopOnFailure';
 import { outputItem, recipientJson, type RecipientOutcome } from '../../glue/outputItems';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
@@ -57,7 +58,7 @@ export async function deliverMessages(
 		if (!settings.dryRun) refusal ??= balanceRefusal(estimate, settings);
 	} catch (error) {
 		// The balance check itself failed: nothing may be sent without it.
-		const cause = asSmsError(error);
+		const cause = toSmsError(error);
 		if (!continueOnFail) throw gatewayApiError(node, cause, undefined, 'The balance could not be checked, so nothing was sent.');
 		estimate = estimateCost(toSend.map((e) => e.message.analysis.parts), settings.pricePerPart);
 		refusal = {
@@ -81,8 +82,10 @@ export async function deliverMessages(
 		try {
 			answers = await gateway.send(outgoing);
 		} catch (error) {
-			const cause = sendFailure(error);
-			answers = outgoing.map((sms) => ({ ref: sms.ref, to: sms.to, status: statusOf(cause.code === 'outcome_unknown' ? 'unknown' : 'failed'), error: cause }));
+			const cause = toSmsError(error, 'send');
+			// Adapters report per recipient once they talk to the gateway, so an SmsGatewayError from
+			// send() means the batch never went out; anything else is a bug that may have struck mid-batch.
+			answers = outgoing.map((sms) => failedSendResult(sms, cause));
 		}
 		for (const answer of answers) results.set(answer.ref, answer);
 	}
@@ -99,7 +102,7 @@ export async function deliverMessages(
 			to: message.to,
 			message,
 			dryRun: settings.dryRun || !!refusal,
-			cost: estimate.pricePerPart !== undefined ? roundCost(message.analysis.parts * estimate.pricePerPart) : undefined,
+			cost: estimate.pricePerPart !== undefined ? roundMoney(message.analysis.parts * estimate.pricePerPart) : undefined,
 			extra: extraFields(settings, estimate, original),
 		};
 		if (settings.dryRun) return outcome;
@@ -122,19 +125,6 @@ function duplicateKey(message: PreparedMessage): string {
 	return JSON.stringify([message.to, message.text, message.sender ?? '', message.sendAt?.getTime() ?? 0]);
 }
 
-/**
- * Adapters report per recipient once they talk to the gateway, so an SmsGatewayError from send()
- * means the batch never went out. Anything else is a bug that may have struck mid-batch: some
- * messages may have been sent, so it must not read as a plain failure that invites a re-send.
- */
-function sendFailure(error: unknown): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError(
-		'outcome_unknown',
-		`Sending stopped unexpectedly (${errorKind(error)}); some messages may have been sent, so check the gateway before re-sending`,
-	);
-}
-
 /** An adapter must answer every ref; if one does not, say so rather than invent a result. */
 function missingResult(ref: number, message: PreparedMessage): SendResult {
 	return {
@@ -143,8 +133,4 @@ function missingResult(ref: number, message: PreparedMessage): SendResult {
 		status: statusOf('unknown'),
 		error: smsError('outcome_unknown', 'The gateway adapter returned no result for this recipient; check the gateway before re-sending'),
 	};
-}
-
-function roundCost(value: number): number {
-	return Math.round(value * 10_000) / 10_000;
 }

@@ -4,7 +4,7 @@ import { smsError } from '../../core/errors/errorTable';
 import type { Balance } from '../../core/adapter/GatewayAdapter';
 import { balanceCovers, estimateCost, type CostEstimate } from '../../core/batch/costEstimate';
 import type { GatewayHandle } from '../../glue/gatewayFromParameters';
-import { asSmsError } from '../../glue/nodeErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import type { DeliverySettings } from './deliverMessages';
 
 export type RunEstimate = CostEstimate & { balanceError?: string };
@@ -28,7 +28,7 @@ export async function estimateRun(handle: GatewayHandle, parts: number[], settin
 		balance = await handle.gateway.getBalance();
 	} catch (error) {
 		if (!settings.dryRun) throw error;
-		return { ...estimateCost(parts, settings.pricePerPart), balanceError: asSmsError(error).message };
+		return { ...estimateCost(parts, settings.pricePerPart), balanceError: toSmsError(error).message };
 	}
 	return estimateCost(parts, settings.pricePerPart, balance);
 }

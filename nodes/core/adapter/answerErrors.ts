@@ -1,4 +1,4 @@
-import { SmsGatewayError, type SmsError } from '../errors/SmsError';
+import type { SmsError } from '../errors/SmsError';
 import { smsError } from '../errors/errorTable';
 import type { HttpResponse } from './http';
 import { statusOf } from '../status/normalizeStatus';
@@ -48,12 +48,6 @@ export function httpStatusError(gatewayName: string, response: HttpResponse, ide
 	if (status === 504 && !idempotent) return outcomeUnknownError(gatewayName, `timed out behind its proxy (${detail})`, extra);
 	if (status >= 500) return smsError('unavailable', `${gatewayName} is unavailable (${detail})`, { ...extra, ...hint });
 	return smsError('bad_request', `${gatewayName} refused the request (${detail})`, extra);
-}
-
-/** Any failure as an SmsError: an SmsGatewayError carries its own, anything else (a bug) becomes `unknown`. */
-export function toSmsError(error: unknown, gatewayName: string): SmsError {
-	if (error instanceof SmsGatewayError) return error.error;
-	return smsError('unknown', `${gatewayName}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /** A message that was not accepted. Whether an outcome_unknown message went out is exactly what we do not know. */

@@ -35,6 +35,6 @@ export function balanceCovers(estimate: CostEstimate): boolean | undefined {
 }
 
 // Four decimals: prices per part are quoted to the kopeck/hundredth of a cent, sums must not drift.
-function roundMoney(value: number): number {
+export function roundMoney(value: number): number {
 	return Math.round(value * 10_000) / 10_000;
 }

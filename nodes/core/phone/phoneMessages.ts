@@ -1,4 +1,4 @@
-import { quoteCharacter } from '../sender/quoteCharacter';
+import { listCharacters } from '../text/quoteCharacter';
 import type { PhoneRejectionReason } from './PhoneResult';
 
 /** Facts a rejection message may mention. */
@@ -12,11 +12,10 @@ export interface RejectionDetails {
 }
 
 const MAX_QUOTED_LENGTH = 40;
-const MAX_LISTED_CHARACTERS = 5;
 
 const MESSAGE: Record<PhoneRejectionReason, (details: RejectionDetails) => string> = {
 	empty: () => 'is empty',
-	invalid_characters: ({ offending = [] }) => `contains ${listCharacters(offending)} that cannot be part of a phone number`,
+	invalid_characters: ({ offending = [] }) => `contains ${offending.length === 0 ? 'characters' : listCharacters(offending)} that cannot be part of a phone number`,
 	too_short: ({ digits = '', country }) => `is too short (${countDigits(digits)})${forCountry(country)}`,
 	too_long: ({ digits = '', country }) => `is too long (${countDigits(digits)})${forCountry(country)}`,
 	invalid_country_code: ({ unknownDefaultCountry }) =>
@@ -37,12 +36,6 @@ function forCountry(country: string | undefined): string {
 
 function countDigits(digits: string): string {
 	return digits.length === 1 ? '1 digit' : `${digits.length} digits`;
-}
-
-function listCharacters(characters: string[]): string {
-	if (characters.length === 0) return 'characters';
-	const listed = characters.slice(0, MAX_LISTED_CHARACTERS).map(quoteCharacter).join(', ');
-	return characters.length > MAX_LISTED_CHARACTERS ? `${listed} and others` : listed;
 }
 
 function quoteInput(input: string): string {

@@ -1,10 +1,8 @@
 import { latinLookalike } from './latinLookalike';
-import { quoteCharacter } from './quoteCharacter';
+import { listCharacters, quoteCharacter } from '../text/quoteCharacter';
 import type { SenderRuleSet } from './senderRules';
 
 export type SenderValidation = { ok: true; sender: string } | { ok: false; message: string };
-
-const MAX_LISTED_CHARACTERS = 5;
 
 /** Checks a sender name against one gateway's rules. Trims surrounding whitespace, keeps case, never throws. */
 export function validateSender(sender: string, ruleSet: SenderRuleSet): SenderValidation {
@@ -57,9 +55,4 @@ function describeAllowed(rules: SenderRuleSet['alphanumeric']): string {
 	if (rules.anyPrintableAscii) return 'printable ASCII characters';
 	const punctuation = [...rules.punctuation].map(quoteCharacter).join(' ');
 	return punctuation === '' ? 'Latin letters a-z A-Z and digits 0-9' : `Latin letters a-z A-Z, digits 0-9 and ${punctuation}`;
-}
-
-function listCharacters(characters: string[]): string {
-	const listed = characters.slice(0, MAX_LISTED_CHARACTERS).map(quoteCharacter).join(', ');
-	return characters.length > MAX_LISTED_CHARACTERS ? `${listed} and others` : listed;
 }

@@ -4,13 +4,15 @@ import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { A1_STATUSES } from './statuses';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { analyzeText } from '../../core/text/analyzeText';
-import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import { failedSendResult } from '../../core/adapter/answerErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import { mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
 import { checkA1Response, type A1Operation } from './a1Response';
 import type { A1Answer } from './a1Answer';
+import { e164Digits } from '../../core/phone/e164';
 
 export interface A1AdapterConfig {
 	/** From the contract; already checked by resolveBaseUrl. */
@@ -99,7 +101,7 @@ export class A1Adapter implements GatewayAdapter {
 	private async sendOne(message: OutgoingSms): Promise<SendResult> {
 		const refusal = refuseUnsupported(message);
 		if (refusal) return failedSendResult(message, refusal);
-		const body: Record<string, string> = { phone: message.to.replace(/^\+/, ''), text: message.text };
+		const body: Record<string, string> = { phone: e164Digits(message.to), text: message.text };
 		if (message.sender) body.sender = message.sender;
 		try {
 			const answer = await this.call('send', {
@@ -116,7 +118,7 @@ export class A1Adapter implements GatewayAdapter {
 				status: statusOf('queued'),
 			};
 		} catch (error) {
-			return failedSendResult(message, toSmsError(error, NAME));
+			return failedSendResult(message, toSmsError(error));
 		}
 	}
 
@@ -132,7 +134,7 @@ export class A1Adapter implements GatewayAdapter {
 			});
 			return { messageId, status: normalizeStatus(A1_STATUSES, answer.status) };
 		} catch (error) {
-			return { messageId, status: statusOf('unknown'), error: toSmsError(error, NAME) };
+			return { messageId, status: statusOf('unknown'), error: toSmsError(error) };
 		}
 	}
 

@@ -2,12 +2,14 @@ import type { SmsError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { statusOf } from '../../core/status/normalizeStatus';
 import { analyzeText } from '../../core/text/analyzeText';
-import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import { failedSendResult } from '../../core/adapter/answerErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
 import type { DevinoClient } from './DevinoClient';
 import { assignPartIds, joinPartIds } from './devinoMessageId';
 import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
 import { parseSegmentIds, toMoscowTime, type FormFields } from './devinoWire';
+import { e164Digits } from '../../core/phone/e164';
 
 export const DEVINO_MAX_TEXT_CHARACTERS = 2000;
 
@@ -33,7 +35,7 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 	const [first] = messages;
 	const bulk = messages.length > 1;
 	const fields: Array<readonly [string, string]> = [['sourceAddress', first.sender ?? '']];
-	for (const message of messages) fields.push([bulk ? 'destinationAddresses' : 'destinationAddress', digitsOf(message.to)]);
+	for (const message of messages) fields.push([bulk ? 'destinationAddresses' : 'destinationAddress', e164Digits(message.to)]);
 	fields.push(['data', first.text]);
 	if (first.validityMinutes !== undefined) fields.push(['validity', String(Math.round(first.validityMinutes))]);
 	if (first.sendAt) fields.push(['sendDate', toMoscowTime(first.sendAt)]);
@@ -48,7 +50,7 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 			return assigned;
 		});
 	} catch (error) {
-		const reason = toSmsError(error, DEVINO_NAME);
+		const reason = toSmsError(error);
 		return messages.map((message) => failedSendResult(message, reason));
 	}
 	const accepted = statusOf(first.sendAt ? 'scheduled' : 'queued');
@@ -57,5 +59,3 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 		return { ref: message.ref, to: message.to, messageId: joinPartIds(partIds), partIds, parts: partIds.length, status: accepted };
 	});
 }
-
-const digitsOf = (e164: string) => e164.replace(/^\+/, '');

@@ -3,13 +3,13 @@ import { smsError } from '../../core/errors/errorTable';
 import { DEVINO_STATUSES } from './statuses';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import type { NormalizedStatus } from '../../core/status/SmsStatus';
-import { toSmsError } from '../../core/adapter/answerErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import { mapWithConcurrency } from '../../core/adapter/pacing';
 import type { StatusResult } from '../../core/adapter/GatewayAdapter';
 import type { DevinoClient } from './DevinoClient';
 import { combinePartStatuses } from './combinePartStatuses';
 import { splitMessageId } from './devinoMessageId';
-import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
+import { unexpectedAnswer } from './devinoResponse';
 import { parseState } from './devinoWire';
 
 type PartOutcome = { ok: true; status: NormalizedStatus } | { ok: false; error: SmsError };
@@ -47,6 +47,6 @@ async function partStatus(client: DevinoClient, partId: string): Promise<PartOut
 		});
 		return { ok: true, status: normalizeStatus(DEVINO_STATUSES, state) };
 	} catch (error) {
-		return { ok: false, error: toSmsError(error, DEVINO_NAME) };
+		return { ok: false, error: toSmsError(error) };
 	}
 }

@@ -5,7 +5,8 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../../core/adapte
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMS_ASSISTENT_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
-import { failedSendResult, toSmsError } from '../../core/adapter/answerErrors';
+import { failedSendResult } from '../../core/adapter/answerErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
@@ -15,6 +16,7 @@ import { formatDateSend } from './minskTime';
 import { MAX_VALIDITY_MINUTES, toInteger, UnexpectedAnswerError, type RecipientField, type SmsAssistentAuth, type WireAnswer } from './smsAssistentPackage';
 import type { SmsAssistentWire } from './wire';
 import { xmlWire } from './xmlWire';
+import { e164Digits } from '../../core/phone/e164';
 
 export const SMS_ASSISTENT_DEFAULT_BASE_URL = 'https://userarea.sms-assistent.by/api/v1';
 /** Header of API v1.2 that replaces the password. */
@@ -133,7 +135,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		const body = this.wire.buildSend(this.config.auth, {
 			dateSend,
 			recipientField: this.config.recipientField ?? 'recipient',
-			messages: messages.map((m) => ({ recipient: m.to.replace(/\D/g, ''), text: m.text, sender: m.sender, validityMinutes: m.validityMinutes })),
+			messages: messages.map((m) => ({ recipient: e164Digits(m.to), text: m.text, sender: m.sender, validityMinutes: m.validityMinutes })),
 		});
 		const request = this.request(this.wire.path, this.wire.contentType, body);
 		let answers;
@@ -148,7 +150,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 				return answer.items;
 			});
 		} catch (error) {
-			const reason = toSmsError(error, this.label);
+			const reason = toSmsError(error);
 			return messages.map((m) => failedSendResult(m, reason));
 		}
 		return messages.map((m, k) => {
@@ -170,7 +172,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		try {
 			answers = await this.pipeline.request(request, true, (response) => this.parse(response, (text) => this.wire.parseStatuses(text), true).items);
 		} catch (error) {
-			const reason = toSmsError(error, this.label);
+			const reason = toSmsError(error);
 			return ids.map((messageId) => ({ messageId, status: statusOf('unknown'), error: reason }));
 		}
 		const byId = new Map(answers.map((a) => [normalizeId(a.smsId), a]));

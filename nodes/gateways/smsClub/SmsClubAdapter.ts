@@ -4,7 +4,8 @@ import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMSCLUB_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
-import { failedSendResult, toSmsError, unexpectedAnswerError } from '../../core/adapter/answerErrors';
+import { failedSendResult, unexpectedAnswerError } from '../../core/adapter/answerErrors';
+import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type {
@@ -23,10 +24,10 @@ import {
 	parseSendAnswer,
 	parseSendersAnswer,
 	parseStatusAnswer,
-	phoneDigits,
 	SMSCLUB_PATHS,
 	type SmsClubSendBody,
 } from './wire';
+import { e164Digits } from '../../core/phone/e164';
 
 export const SMSCLUB_DEFAULT_BASE_URL = 'https://im.smsclub.mobi';
 
@@ -82,7 +83,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 			else {
 				sendable.push({
 					index,
-					digits: phoneDigits(message.to),
+					digits: e164Digits(message.to),
 					text: message.text,
 					sender: message.sender as string,
 					lifetimeMinutes: message.validityMinutes === undefined ? undefined : Math.max(1, Math.round(message.validityMinutes)),
@@ -105,7 +106,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 				const statuses = await this.call(SMSCLUB_PATHS.status, { id_sms: ids }, true, parseStatusAnswer);
 				return ids.map((id) => statusResult(id, statuses.get(String(id).trim())));
 			} catch (error) {
-				const reason = toSmsError(error, SMSCLUB_LABEL);
+				const reason = toSmsError(error);
 				return ids.map((id) => ({ messageId: id, status: statusOf('unknown'), error: reason }));
 			}
 		});
@@ -142,7 +143,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 				}
 			}
 		} catch (error) {
-			const reason = toSmsError(error, SMSCLUB_LABEL);
+			const reason = toSmsError(error);
 			for (const { index } of request.recipients) results.set(index, failedSendResult(messages[index], reason));
 		}
 		return results;

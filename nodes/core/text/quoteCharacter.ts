@@ -9,3 +9,11 @@ export function quoteCharacter(character: string): string {
 	const name = character === ' ' ? ' (space)' : '';
 	return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}${name}`;
 }
+
+const MAX_LISTED_CHARACTERS = 5;
+
+/** The first few characters, quoted, for a message: "'a', 'b' and others". */
+export function listCharacters(characters: readonly string[]): string {
+	const listed = characters.slice(0, MAX_LISTED_CHARACTERS).map(quoteCharacter).join(', ');
+	return characters.length > MAX_LISTED_CHARACTERS ? `${listed} and others` : listed;
+}

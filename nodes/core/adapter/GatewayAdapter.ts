@@ -54,6 +54,10 @@ export interface GatewayLimits {
 	/** Earliest schedule allowed, in minutes from now; undefined = scheduling not offered. */
 	minScheduleLeadMinutes?: number;
 	maxValidityMinutes?: number;
+	/** The API takes a validity period at all. */
+	offersValidity: boolean;
+	/** Shortest number the API takes, in E.164 digits with the country code; undefined = any valid number. */
+	minRecipientDigits?: number;
 	supportsSenderList: boolean;
 	/** The API refuses a message without a sender name (so the node can say so before sending). */
 	requiresSender?: boolean;

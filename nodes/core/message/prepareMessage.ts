@@ -62,6 +62,10 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 
 	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry });
 	if (!phone.ok) return fail(smsError('invalid_number', phone.message));
+	const minDigits = context.limits.minRecipientDigits;
+	if (minDigits !== undefined && phone.digits.length < minDigits) {
+		return fail(smsError('invalid_number', `${context.definition.label} accepts numbers of at least ${minDigits} digits with the country code; ${phone.e164} has ${phone.digits.length}`));
+	}
 
 	let text = request.text === undefined || request.text === null ? '' : String(request.text);
 	if (request.settings.sanitize) text = sanitizeText(text);

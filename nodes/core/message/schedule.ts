@@ -40,10 +40,11 @@ export type ValidityCheck = { ok: true; validityMinutes?: number } | { ok: false
 /** Validity comes in hours from the user; gateways cap it (SMS-assistent: 48 h). Empty or 0 = the gateway's default. */
 export function validateValidity(
 	hours: unknown,
-	limits: Pick<GatewayLimits, 'maxValidityMinutes'>,
+	limits: Pick<GatewayLimits, 'maxValidityMinutes' | 'offersValidity'>,
 	gatewayLabel: string,
 ): ValidityCheck {
 	if (hours === undefined || hours === null || hours === '' || hours === 0) return { ok: true };
+	if (!limits.offersValidity) return { ok: false, message: `${gatewayLabel} does not offer a validity period; leave Validity (Hours) at 0` };
 	const value = Number(hours);
 	if (!Number.isFinite(value) || value < 0) return { ok: false, message: `Validity must be a positive number of hours, not "${String(hours)}"` };
 	const validityMinutes = Math.round(value * 60);

@@ -1,4 +1,4 @@
-import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { A1_STATUSES } from './statuses';
@@ -38,6 +38,7 @@ export const A1_DEFAULT_LIMITS: GatewayLimits = {
 	// Scheduling and validity are not in the public description.
 	minScheduleLeadMinutes: undefined,
 	maxValidityMinutes: undefined,
+	offersValidity: false,
 	supportsSenderList: false,
 };
 const NAME = 'A1';
@@ -99,8 +100,6 @@ export class A1Adapter implements GatewayAdapter {
 	}
 
 	private async sendOne(message: OutgoingSms): Promise<SendResult> {
-		const refusal = refuseUnsupported(message);
-		if (refusal) return failedSendResult(message, refusal);
 		const body: Record<string, string> = { phone: e164Digits(message.to), text: message.text };
 		if (message.sender) body.sender = message.sender;
 		try {
@@ -146,16 +145,4 @@ export class A1Adapter implements GatewayAdapter {
 		};
 		return this.pipeline.request(prepared, operation !== 'send', (response) => checkA1Response(response, operation, this.pipeline.now()));
 	}
-}
-
-/** The API has no scheduling or validity period: refusing beats silently sending now or with another validity. */
-function refuseUnsupported(message: OutgoingSms): SmsError | undefined {
-	if (message.sendAt) return smsError('invalid_schedule', 'A1 does not offer scheduled sending; leave the send time empty');
-	if (message.validityMinutes !== undefined) {
-		return smsError('bad_request', 'A1 does not offer a validity period; leave it empty');
-	}
-	if (!/^\+?\d{7,15}$/.test(message.to)) {
-		return smsError('invalid_number', `A1: "${message.to}" is not a phone number in international format`);
-	}
-	return undefined;
 }

@@ -6,8 +6,7 @@ import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, 
 import { DevinoClient, type DevinoAccount } from './DevinoClient';
 import { DEVINO_LIMITS } from './limits';
 import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
-import { failedSendResult } from '../../core/adapter/answerErrors';
-import { devinoMessageProblem, sendSameText } from './devinoSend';
+import { sendSameText } from './devinoSend';
 import { getDevinoStatuses } from './devinoStatus';
 import { groupMessages } from './groupMessages';
 import { parseBalance } from './devinoWire';
@@ -23,14 +22,9 @@ export class DevinoAdapter implements GatewayAdapter {
 	}
 
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		// Messages arrive checked against DEVINO_LIMITS (a sender, 10-15 digits, text size) by the core.
 		const results = new Array<SendResult>(messages.length);
-		const sendable: number[] = [];
-		messages.forEach((message, position) => {
-			const problem = devinoMessageProblem(message);
-			if (problem) results[position] = failedSendResult(message, problem);
-			else sendable.push(position);
-		});
-		const requests = groupMessages(messages, sendable).flatMap((group) => chunk(group, this.limits.maxRecipientsPerRequest));
+		const requests = groupMessages(messages, messages.map((_, position) => position)).flatMap((group) => chunk(group, this.limits.maxRecipientsPerRequest));
 		await mapWithConcurrency(requests, this.limits.concurrency, async (positions) => {
 			const answers = await sendSameText(this.client, positions.map((position) => messages[position]));
 			positions.forEach((position, index) => (results[position] = answers[index]));

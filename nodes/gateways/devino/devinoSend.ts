@@ -1,5 +1,3 @@
-import type { SmsError } from '../../core/errors/SmsError';
-import { smsError } from '../../core/errors/errorTable';
 import { statusOf } from '../../core/status/normalizeStatus';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult } from '../../core/adapter/answerErrors';
@@ -7,25 +5,9 @@ import { toSmsError } from '../../core/errors/toSmsError';
 import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
 import type { DevinoClient } from './DevinoClient';
 import { assignPartIds, joinPartIds } from './devinoMessageId';
-import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
+import { unexpectedAnswer } from './devinoResponse';
 import { parseSegmentIds, toMoscowTime, type FormFields } from './devinoWire';
 import { e164Digits } from '../../core/phone/e164';
-
-export const DEVINO_MAX_TEXT_CHARACTERS = 2000;
-
-/** Why Devino would refuse this message, found before anything is sent; undefined when none. */
-export function devinoMessageProblem(message: OutgoingSms): SmsError | undefined {
-	if (!message.sender) {
-		return smsError('invalid_sender', `${DEVINO_NAME} needs a sender name (every account has DTSMS until another is registered)`);
-	}
-	if (message.text === '') return smsError('invalid_text', 'The message text is empty');
-	const characters = [...message.text].length;
-	if (characters > DEVINO_MAX_TEXT_CHARACTERS) {
-		return smsError('invalid_text', `${DEVINO_NAME} accepts at most ${DEVINO_MAX_TEXT_CHARACTERS} characters; this text has ${characters}`);
-	}
-	if (!/^\+?\d{10,15}$/.test(message.to)) return smsError('invalid_number', `"${message.to}" is not an international phone number`);
-	return undefined;
-}
 
 /**
  * Sends messages that share text, sender, send time and validity: `/sms/send` for one recipient,

@@ -13,6 +13,9 @@ export const DEVINO_LIMITS: GatewayLimits = {
 	minScheduleLeadMinutes: 1,
 	// Validity is in minutes; no maximum is documented.
 	maxValidityMinutes: undefined,
+	offersValidity: true,
+	// `destinationAddress` takes international numbers of 10 to 15 digits.
+	minRecipientDigits: 10,
 	supportsSenderList: false,
 	requiresSender: true,
 };

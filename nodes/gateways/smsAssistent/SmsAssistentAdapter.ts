@@ -33,6 +33,7 @@ export const SMS_ASSISTENT_LIMITS: GatewayLimits = {
 	concurrency: 2,
 	minScheduleLeadMinutes: MIN_SCHEDULE_LEAD_MINUTES,
 	maxValidityMinutes: MAX_VALIDITY_MINUTES,
+	offersValidity: true,
 	supportsSenderList: true,
 };
 
@@ -77,6 +78,8 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
 		const results = new Array<SendResult>(messages.length);
 		const byDateSend = new Map<string, number[]>();
+		// Not a second check of the user's input (the core did that): time passed since, and one
+		// date_send that became too early would make the gateway refuse the whole package (-15).
 		const earliest = this.pipeline.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
 		messages.forEach((message, index) => {
 			let key = '';

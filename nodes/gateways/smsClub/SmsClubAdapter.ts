@@ -1,4 +1,4 @@
-import { SmsGatewayError, type SmsError } from '../../core/errors/SmsError';
+import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
@@ -41,6 +41,7 @@ export const SMSCLUB_LIMITS: GatewayLimits = {
 	minScheduleLeadMinutes: undefined,
 	// [guess] `lifetime` is in minutes; a day is the usual network maximum.
 	maxValidityMinutes: 1440,
+	offersValidity: true,
 	supportsSenderList: true,
 	requiresSender: true,
 };
@@ -74,22 +75,16 @@ export class SmsClubAdapter implements GatewayAdapter {
 		});
 	}
 
+	/** Messages arrive checked against SMSCLUB_LIMITS (a sender, no schedule) by the core. */
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
 		const results = new Array<SendResult>(messages.length);
-		const sendable: SendableMessage[] = [];
-		messages.forEach((message, index) => {
-			const refusal = refuseBeforeSending(message);
-			if (refusal) results[index] = failedSendResult(message, refusal);
-			else {
-				sendable.push({
-					index,
-					digits: e164Digits(message.to),
-					text: message.text,
-					sender: message.sender as string,
-					lifetimeMinutes: message.validityMinutes === undefined ? undefined : Math.max(1, Math.round(message.validityMinutes)),
-				});
-			}
-		});
+		const sendable: SendableMessage[] = messages.map((message, index) => ({
+			index,
+			digits: e164Digits(message.to),
+			text: message.text,
+			sender: message.sender ?? '',
+			lifetimeMinutes: message.validityMinutes === undefined ? undefined : Math.max(1, Math.round(message.validityMinutes)),
+		}));
 		const plan = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
 		for (const wave of byWave(plan)) {
 			await mapWithConcurrency(wave, SMSCLUB_LIMITS.concurrency, async (request) => {
@@ -167,17 +162,6 @@ export class SmsClubAdapter implements GatewayAdapter {
 			throw new SmsGatewayError(unexpectedAnswerError(SMSCLUB_LABEL, response, idempotent));
 		});
 	}
-}
-
-/** Messages the API cannot take as asked, refused without a request. */
-function refuseBeforeSending(message: OutgoingSms): SmsError | undefined {
-	if (message.sendAt) {
-		return smsError('invalid_schedule', `${SMSCLUB_LABEL} does not offer scheduled sending; leave the send time empty`);
-	}
-	if (!message.sender || message.sender.trim() === '') {
-		return smsError('invalid_sender', `${SMSCLUB_LABEL} needs a sender (alpha name, src_addr) for every message`);
-	}
-	return undefined;
 }
 
 function statusResult(messageId: string, word: string | undefined): StatusResult {

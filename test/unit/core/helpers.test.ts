@@ -73,10 +73,10 @@ describe('validateSchedule', () => {
 
 describe('validateValidity', () => {
 	test('hours to minutes within the gateway cap', () => {
-		expect(validateValidity(0, { maxValidityMinutes: 2880 }, 'X')).toEqual({ ok: true });
-		expect(validateValidity(24, { maxValidityMinutes: 2880 }, 'X')).toEqual({ ok: true, validityMinutes: 1440 });
-		expect(validateValidity(49, { maxValidityMinutes: 2880 }, 'SMS-assistent')).toMatchObject({ ok: false, message: expect.stringMatching(/at most 48 hours/) });
-		expect(validateValidity(-1, {}, 'X')).toMatchObject({ ok: false });
+		expect(validateValidity(0, { maxValidityMinutes: 2880, offersValidity: true }, 'X')).toEqual({ ok: true });
+		expect(validateValidity(24, { maxValidityMinutes: 2880, offersValidity: true }, 'X')).toEqual({ ok: true, validityMinutes: 1440 });
+		expect(validateValidity(49, { maxValidityMinutes: 2880, offersValidity: true }, 'SMS-assistent')).toMatchObject({ ok: false, message: expect.stringMatching(/at most 48 hours/) });
+		expect(validateValidity(-1, { offersValidity: true }, 'X')).toMatchObject({ ok: false });
 	});
 });
 

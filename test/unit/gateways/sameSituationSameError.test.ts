@@ -8,7 +8,6 @@ import { gatewayCase } from '../../harness/gatewayCases';
 import { gatewayUnderTest } from '../../harness/gatewayUnderTest';
 
 const IDS: string[] = ['smsAssistent', 'a1', 'smsClub', 'devino'];
-const NOT_OFFERING_SCHEDULES: string[] = ['a1', 'smsClub'];
 const NOT_OFFERING_SENDER_LISTS: string[] = ['a1', 'devino'];
 
 /** A sender every emulator has registered. */
@@ -86,15 +85,6 @@ describe.each(IDS)('%s', (id) => {
 		expect(shown).toContain('***');
 		for (const secret of subject.secrets()) expect(shown).not.toContain(secret);
 	});
-
-	if (NOT_OFFERING_SCHEDULES.includes(id)) {
-		it('refuses a scheduled send without a request, as not offered', async () => {
-			const [result] = await gateway().send([{ ...sms(id), sendAt: new Date(Date.now() + 3_600_000) }]);
-			expect(result.error?.code).toBe('invalid_schedule');
-			expect(result.error?.message).toMatch(/does not offer scheduled sending/);
-			expect(subject.emulator.ledger.requests).toHaveLength(0);
-		});
-	}
 
 	if (NOT_OFFERING_SENDER_LISTS.includes(id)) {
 		it('says List Senders is not offered', async () => {

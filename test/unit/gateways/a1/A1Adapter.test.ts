@@ -133,19 +133,6 @@ describe('A1 send', () => {
 		await expect(a1({ token: 'wrong-token' }).getBalance()).rejects.toMatchObject({ error: { code: 'auth_failed' } });
 	});
 
-	it('refuses scheduling and validity, which A1 does not offer, without a request', async () => {
-		const gateway = a1();
-		expect(gateway.limits.minScheduleLeadMinutes).toBeUndefined();
-		expect(gateway.limits.maxValidityMinutes).toBeUndefined();
-		const results = await gateway.send([
-			sms(0, '+375291234567', 'Later', { sendAt: new Date(Date.now() + 3_600_000) }),
-			sms(1, '+375291234567', 'Short-lived', { validityMinutes: 30 }),
-		]);
-		expect(results[0].error?.code).toBe('invalid_schedule');
-		expect(results[1].error?.code).toBe('bad_request');
-		expect(subject.emulator.ledger.requests).toHaveLength(0);
-	});
-
 	it('returns an empty list for no messages', async () => {
 		expect(await a1().send([])).toEqual([]);
 		expect(subject.emulator.ledger.requests).toHaveLength(0);

@@ -115,16 +115,6 @@ describe('SMSClub adapter: send', () => {
 		expect(subject.emulator.ledger.messages.map((m) => m.to)).toEqual(['380501000001']);
 	});
 
-	it('refuses without a request what the API cannot do: no sender, a scheduled time', async () => {
-		const results = await gateway().send([
-			sms(0, '+380501000001', 'x', { sender: undefined }),
-			sms(1, '+380501000002', 'x', { sendAt: new Date(Date.now() + 3_600_000) }),
-		]);
-		expect(results[0].error?.code).toBe('invalid_sender');
-		expect(results[1].error?.code).toBe('invalid_schedule');
-		expect(sendRequests()).toHaveLength(0);
-	});
-
 	it('reports an alpha name not on the account as invalid_sender for each recipient', async () => {
 		const results = await gateway().send([sms(0, '+380501000001', 'x', { sender: 'Stranger' }), sms(1, '+380501000002', 'x', { sender: 'Stranger' })]);
 		for (const result of results) expect(result.error).toMatchObject({ code: 'invalid_sender', gatewayCode: 400 });

@@ -2,27 +2,28 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createGateway, type GatewayHandle } from '../glue/gatewayFromParameters';
-import { batchRecipientProperties } from './descriptions/batchProperties';
+import { createGateway, type GatewayHandle, getSenders } from '../glue';
+import * as getBalance from './actions/getBalance.operation';
+import * as getStatus from './actions/getStatus.operation';
+import * as listSenders from './actions/listSenders.operation';
+import * as send from './actions/send.operation';
+import * as sendBatch from './actions/sendBatch.operation';
 import { gatewayNames } from './descriptions/gatewayFacts';
 import { gatewayCredentials, gatewayProperty, gatewaySubtitle } from './descriptions/gatewayProperties';
-import { messageIdsProperty } from './descriptions/getStatusProperties';
-import { batchTextProperty, senderProperty, textProperty, toProperty } from './descriptions/messageProperties';
 import { operationProperty } from './descriptions/operationProperty';
-import { getStatusOptionsProperty, sendBatchOptionsProperty, sendOptionsProperty } from './descriptions/optionsProperties';
-import { getSenders } from '../glue/loadSenderOptions';
-import { getBalance } from './actions/getBalance.operation';
-import { getStatus } from './actions/getStatus.operation';
-import { listSenders } from './actions/listSenders.operation';
 import { maxRetryWaitSeconds } from './readSettings';
-import { send } from './actions/send.operation';
-import { sendBatch } from './actions/sendBatch.operation';
 
-type Operation = (context: IExecuteFunctions, handle: GatewayHandle) => Promise<INodeExecutionData[]>;
+/** An operation: its fields, and what it does with the items and the chosen gateway. */
+interface Operation {
+	description: INodeProperties[];
+	execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]>;
+}
 
+/** The table of contents: one file per operation, in the order their fields appear. */
 const OPERATIONS: Readonly<Record<string, Operation>> = { send, sendBatch, getStatus, getBalance, listSenders };
 
 export class SmsGateway implements INodeType {
@@ -42,19 +43,7 @@ export class SmsGateway implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: gatewayCredentials(),
-		properties: [
-			gatewayProperty,
-			operationProperty,
-			toProperty,
-			...batchRecipientProperties,
-			textProperty,
-			batchTextProperty,
-			senderProperty,
-			messageIdsProperty,
-			sendOptionsProperty,
-			sendBatchOptionsProperty,
-			getStatusOptionsProperty,
-		],
+		properties: [gatewayProperty, operationProperty, ...Object.values(OPERATIONS).flatMap((operation) => operation.description)],
 	};
 
 	methods = {
@@ -64,13 +53,13 @@ export class SmsGateway implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const gatewayId = this.getNodeParameter('gateway', 0) as string;
-		const run = OPERATIONS[operation];
+		const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
 		if (!run) {
 			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
 				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}`,
 			});
 		}
 		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this));
-		return [await run(this, handle)];
+		return [await run.execute(this, handle)];
 	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MessageSettings } from '../core/message/prepareMessage';
-import type { DeliverySettings } from './delivery/deliverMessages';
+import type { DeliverySettings } from './delivery/deliverySettings';
 
 const TRANSLITERATION = new Set(['off', 'ru', 'be']);
 

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { createGateway } from './gatewayFromParameters';
+import { createGateway } from './createGateway';
 import { toSmsError } from '../core/errors/toSmsError';
 import { gatewayApiError } from './nodeErrors';
 

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { GatewayHandle } from '../../glue/gatewayFromParameters';
-import { accountFailure } from '../../glue/nodeErrors';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { type GatewayHandle, accountFailure } from '../../glue';
+
+/** No fields: it asks about the account. */
+export const description: INodeProperties[] = [];
 
 /** Get Balance: one item for the account, whatever the number of input items. */
-export async function getBalance(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
+export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
 	try {
 		const balance = await handle.gateway.getBalance();
 		return [{ json: { gateway: handle.definition.id, amount: balance.amount, unit: balance.unit }, pairedItem: { item: 0 } }];

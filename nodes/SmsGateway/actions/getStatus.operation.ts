@@ -1,13 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { SmsError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { StatusResult } from '../../core/adapter/GatewayAdapter';
 import { statusOf } from '../../core/status/normalizeStatus';
-import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import { type GatewayHandle, errorJson, gatewayApiError, invalidInputError, outputItem, statusJson } from '../../glue';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { errorJson, gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
-import { outputItem, statusJson } from '../../glue/outputItems';
 import { includeInputFields } from '../readSettings';
+import { getStatusOptionsProperty } from '../descriptions/optionsProperties';
+import { showFor } from '../descriptions/showFor';
+
+const messageIdsProperty: INodeProperties = {
+	displayName: 'Message IDs',
+	name: 'messageIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 4259367936, 4259367938',
+	description:
+		'The messageId values returned by Send SMS or Send Batch: one or more, separated by commas or spaces, or an array from an expression. Each ID gives one output item.',
+	hint: 'Usually mapped from the send step: {{ $json.messageId }}. An ID made of part IDs joined with + (as multi-part messages get on gateways that number each part) is checked as one message.',
+};
+
+export const description: INodeProperties[] = showFor('getStatus', [messageIdsProperty, getStatusOptionsProperty]);
+
 
 interface IdRequest {
 	itemIndex: number;
@@ -15,7 +30,7 @@ interface IdRequest {
 }
 
 /** Get Status: every id of every item in one getStatuses call (the adapter chunks), one item per id. */
-export async function getStatus(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
+export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
 	const inputs = context.getInputData();

@@ -1,11 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
 import { deliverySettings, messageSettings, readOptions } from '../readSettings';
+import { senderProperty, textProperty } from '../descriptions/messageProperties';
+import { sendOptionsProperty } from '../descriptions/optionsProperties';
+import { showFor } from '../descriptions/showFor';
+
+const toProperty: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '+375 29 123-45-67 or 80291234567',
+	description:
+		'The recipient mobile phone number, one per item. Best in international form with the country code (+375291234567); spaces, dashes, brackets and a national prefix (8 029 …) are fine.',
+	hint: 'Numbers without a country code are read in the Default Country of Options (Belarus unless changed)',
+};
+
+export const description: INodeProperties[] = showFor('send', [toProperty, textProperty, senderProperty, sendOptionsProperty]);
 
 /** Send SMS: one message per input item, all handed to the gateway together. */
-export async function send(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
+export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
 	const requests: MessageRequest[] = context.getInputData().map((_, itemIndex) => ({
 		itemIndex,
 		to: context.getNodeParameter('to', itemIndex, ''),

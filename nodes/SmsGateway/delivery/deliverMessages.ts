@@ -6,22 +6,11 @@ import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter'
 import { estimateCost, roundMoney } from '../../core/batch/costEstimate';
 import { findDuplicates } from '../../core/batch/findDuplicates';
 import { statusOf } from '../../core/status/normalizeStatus';
-import type { GatewayHandle } from '../../glue/gatewayFromParameters';
-import { gatewayApiError, invalidInputError } from '../../glue/nodeErrors';
+import { type GatewayHandle, gatewayApiError, invalidInputError, outputItem, recipientJson, type RecipientOutcome } from '../../glue';
+import type { DeliverySettings } from './deliverySettings';
 import { refusalError, stopOnFailure } from './stopOnFailure';
-import { outputItem, recipientJson, type RecipientOutcome } from '../../glue/outputItems';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
 import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
-
-/** Settings that apply to the whole run, read from the first item. */
-export interface DeliverySettings {
-	dryRun: boolean;
-	pricePerPart?: number;
-	deduplicate: boolean;
-	checkBalanceFirst: boolean;
-	/** Per input item. */
-	includeInputFields: (itemIndex: number) => boolean;
-}
 
 /**
  * The one path every message takes, for Send SMS and Send Batch alike: validate everything

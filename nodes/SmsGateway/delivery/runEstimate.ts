@@ -1,19 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { SmsError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { Balance } from '../../core/adapter/GatewayAdapter';
 import { balanceCovers, estimateCost, type CostEstimate } from '../../core/batch/costEstimate';
-import type { GatewayHandle } from '../../glue/gatewayFromParameters';
+import type { GatewayHandle } from '../../glue';
 import { toSmsError } from '../../core/errors/toSmsError';
-import type { DeliverySettings } from './deliverMessages';
+import type { DeliverySettings, Refusal } from './deliverySettings';
 
 export type RunEstimate = CostEstimate & { balanceError?: string };
-
-/** Why the whole run is refused before sending, and what the user can do about it. */
-export interface Refusal {
-	error: SmsError;
-	advice: string;
-}
 
 /**
  * Parts and cost of the messages to send and, for a dry run or a balance check, the balance

@@ -1,9 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import type { SmsError } from '../../core/errors/SmsError';
-import { gatewayApiError } from '../../glue/nodeErrors';
-import type { RecipientOutcome } from '../../glue/outputItems';
+import { gatewayApiError, type RecipientOutcome } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
-import type { Refusal } from './runEstimate';
+import type { Refusal } from './deliverySettings';
 
 /**
  * Without Continue On Fail a failed recipient stops the run with a NodeApiError. One exception:

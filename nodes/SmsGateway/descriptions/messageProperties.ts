@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { MAX_TEXT_CHARACTERS } from '../../core/message/prepareMessage';
 
-const forOperations = (operation: string[]) => ({ show: { operation } });
-
 const MAX_TEXT = `At most ${MAX_TEXT_CHARACTERS.toLocaleString('en-US')} characters.`;
 
 // Written for people and for an AI agent using the node as a tool: say what to put, in which form.
@@ -17,7 +15,6 @@ export const textProperty: INodeProperties = {
 	description:
 		`The message text to send, as plain text. Latin text fits 160 characters in one SMS (153 per part when longer); any Cyrillic or emoji makes it 70 (67 per part). ${MAX_TEXT}`,
 	hint: 'Typographic quotes and dashes are replaced by plain ones (see Options), which keeps Latin text cheaper',
-	displayOptions: forOperations(['send']),
 	required: true,
 };
 
@@ -26,7 +23,6 @@ export const batchTextProperty: INodeProperties = {
 	required: false,
 	description:
 		`The message text for every recipient that has no text of its own (see Text Field). Latin text fits 160 characters in one SMS (153 per part); any Cyrillic or emoji makes it 70 (67 per part). ${MAX_TEXT}`,
-	displayOptions: forOperations(['sendBatch']),
 };
 
 export const senderProperty: INodeProperties = {
@@ -38,18 +34,4 @@ export const senderProperty: INodeProperties = {
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	hint: 'The list is loaded from the gateway account of the selected credential. Where the gateway has no sender list, type the name registered in your contract with an expression; Account Default leaves it to the gateway.',
-	displayOptions: forOperations(['send', 'sendBatch']),
-};
-
-export const toProperty: INodeProperties = {
-	displayName: 'To',
-	name: 'to',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '+375 29 123-45-67 or 80291234567',
-	description:
-		'The recipient mobile phone number, one per item. Best in international form with the country code (+375291234567); spaces, dashes, brackets and a national prefix (8 029 …) are fine.',
-	hint: 'Numbers without a country code are read in the Default Country of Options (Belarus unless changed)',
-	displayOptions: forOperations(['send']),
 };

@@ -131,7 +131,6 @@ export const sendOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { operation: ['send'] } },
 	options: sendOptions,
 };
 
@@ -141,7 +140,6 @@ export const sendBatchOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { operation: ['sendBatch'] } },
 	// Sorted by display name, as n8n's lint rule wants (it cannot see through the spread).
 	options: [checkBalanceFirst, deduplicate, ...sendOptions],
 };
@@ -152,6 +150,5 @@ export const getStatusOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { operation: ['getStatus'] } },
 	options: [includeInputFields, maxRetryWaitSeconds],
 };

@@ -1,0 +1,10 @@
+/**
+ * The n8n side every node of this package shares: the transport on n8n's request helper, the
+ * gateway chosen by the node's parameters, n8n errors, output items and option loaders. Nodes
+ * import from here, never from another node's folder; the core and the adapters never import it.
+ */
+export { createGateway, type GatewayHandle } from './createGateway';
+export { getSenders } from './loadSenderOptions';
+export { createN8nTransport, toTransportError } from './n8nTransport';
+export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';
+export { outputItem, recipientJson, statusJson, type RecipientOutcome } from './outputItems';

@@ -6,14 +6,14 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createGateway, type GatewayHandle, getSenders } from '../glue';
+import { createGateway, gatewayCredentials, gatewayProperty, type GatewayHandle, getSenders } from '../glue';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
 import * as listSenders from './actions/listSenders.operation';
 import * as send from './actions/send.operation';
 import * as sendBatch from './actions/sendBatch.operation';
 import { gatewayNames } from './descriptions/gatewayFacts';
-import { gatewayCredentials, gatewayProperty, gatewaySubtitle } from './descriptions/gatewayProperties';
+import { gatewaySubtitle } from './descriptions/gatewaySubtitle';
 import { operationProperty } from './descriptions/operationProperty';
 import { maxRetryWaitSeconds } from './readSettings';
 

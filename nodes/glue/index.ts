@@ -4,6 +4,7 @@
  * import from here, never from another node's folder; the core and the adapters never import it.
  */
 export { createGateway, type GatewayHandle } from './createGateway';
+export { gatewayCredentials, gatewayProperty } from './gatewayFields';
 export { getSenders } from './loadSenderOptions';
 export { createN8nTransport, toTransportError } from './n8nTransport';
 export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';

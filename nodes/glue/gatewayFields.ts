@@ -1,7 +1,7 @@
-import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { GATEWAY_DEFINITIONS } from '../../gateways/registry';
-import { operationProperty } from './operationProperty';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { GATEWAY_DEFINITIONS } from '../gateways/registry';
 
+/** The Gateway field every node of the package starts with, and the credentials it brings in. */
 export const gatewayProperty: INodeProperties = {
 	displayName: 'Gateway',
 	name: 'gateway',
@@ -28,11 +28,4 @@ export function gatewayCredentials(): INodeCredentialDescription[] {
 		required: true,
 		displayOptions: { show: { gateway: gateways } },
 	}));
-}
-
-/** "SMSClub: Send Batch" under the node's name on the canvas. */
-export function gatewaySubtitle(): string {
-	const gateways = JSON.stringify(Object.fromEntries(GATEWAY_DEFINITIONS.map((d) => [d.id, d.label])));
-	const operations = JSON.stringify(Object.fromEntries((operationProperty.options as INodePropertyOptions[]).map((o) => [o.value, o.name])));
-	return `={{ ${gateways}[$parameter["gateway"]] + ": " + ${operations}[$parameter["operation"]] }}`;
 }

@@ -1,0 +1,43 @@
+import { NodeApiError } from 'n8n-workflow';
+import { TransportError } from '../../../nodes/core/adapter/http';
+import { toTransportError } from '../../../nodes/glue/n8nTransport';
+
+const node = { id: '1', name: 'SMS Gateway', type: 'smsGateway', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+/** The secrets sit in the config and in every text, as n8n's wrappers may quote the request. */
+function axiosLikeError(code: string) {
+	const cause = Object.assign(new Error(`connect ${code} 127.0.0.1:1 password=Top-Secret-0`), { code });
+	return Object.assign(new Error(`request failed: ${code} (body password=Top-Secret-1)`), {
+		name: 'AxiosError',
+		isAxiosError: true,
+		code,
+		config: { body: 'password=Top-Secret-1', headers: { Authorization: 'Bearer Top-Secret-2' } },
+		cause,
+	});
+}
+
+describe('toTransportError', () => {
+	test.each([
+		['ECONNREFUSED', 'not_sent'],
+		['ENOTFOUND', 'not_sent'],
+		['EAI_AGAIN', 'not_sent'],
+		['ECONNRESET', 'no_response'],
+		['ECONNABORTED', 'no_response'],
+		['ETIMEDOUT', 'no_response'],
+		['EPIPE', 'no_response'],
+	])('%s → %s, also when n8n wraps it in a NodeApiError', (code, failure) => {
+		for (const error of [axiosLikeError(code), new NodeApiError(node, axiosLikeError(code) as never)]) {
+			const converted = toTransportError(error);
+			expect(converted).toBeInstanceOf(TransportError);
+			expect(converted.failure).toBe(failure);
+			expect(converted.message).toContain(code);
+			expect(converted.message).not.toMatch(/Top-Secret/);
+		}
+	});
+
+	test('an error without a code may have reached the server', () => {
+		const converted = toTransportError(new Error('socket hang up, token=Top-Secret-3'));
+		expect(converted.failure).toBe('no_response');
+		expect(converted.message).not.toMatch(/Top-Secret/);
+	});
+});

@@ -1,13 +1,13 @@
 import type { StatusTable } from './normalizeStatus';
 
 /**
- * SMPP 3.4 delivery-report `stat:` words (seed 001, section 5.3) and the message_state names they
+ * SMPP 3.4 delivery-report `stat:` words (SMPP 3.4, appendix B; SMS-assistent's API description lists them in section 5.3) and the message_state names they
  * abbreviate. Gateways that pass DLR words through (SMS-assistent over SMPP, SMSClub) share this.
  */
 export const SMPP_STATUSES: StatusTable = {
 	ENROUTE: 'sent',
 	DELIVRD: 'delivered',
-	// The seed lists DELIVERY as "delivered" beside DELIVRD.
+	// SMS-assistent's API description lists DELIVERY as "delivered" beside DELIVRD.
 	DELIVERY: 'delivered',
 	DELIVERED: 'delivered',
 	EXPIRED: 'expired',

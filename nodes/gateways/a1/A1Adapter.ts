@@ -44,7 +44,7 @@ export const A1_DEFAULT_LIMITS: GatewayLimits = {
 const NAME = 'A1';
 
 /**
- * A1 (Belarus) HTTP API: one recipient per send request, one id per status request [seed].
+ * A1 (Belarus) HTTP API: one recipient per send request, one id per status request (`POST /api/sms/send` with `{phone, text, sender}`, `GET /api/sms/status/{messageId}`, as A1's public API description shows).
  * Text goes as UTF-8 JSON; the core has already replaced typographic characters the gateway
  * converts badly. Delivery reports (POSTed by A1 to a callback URL) are not handled here.
  */

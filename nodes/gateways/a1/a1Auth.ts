@@ -1,7 +1,7 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 
-/** How A1 authenticates: the contract decides between a bearer token and Basic auth [seed]. */
+/** How A1 authenticates: the contract decides between a bearer token and Basic auth (A1's public API description). */
 export type A1Auth = { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
 
 /** Reads the shared bearer-token credential (smsBearerTokenApi); throws auth_failed when a needed field is empty. */

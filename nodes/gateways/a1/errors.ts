@@ -1,7 +1,7 @@
 import type { ErrorTable } from '../../core/errors/errorTable';
 
 /**
- * A1 (Belarus) result codes, from the only public description of the API (seed 000); the vendor's
+ * A1 (Belarus) result codes, from the only public description of the API (integration guides for 1C-Bitrix); the vendor's
  * own documentation comes with the contract. The retry policy is the document's own advice.
  */
 

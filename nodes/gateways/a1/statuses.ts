@@ -2,7 +2,7 @@ import type { StatusTable } from '../../core/status/normalizeStatus';
 import { SMPP_STATUSES } from '../../core/status/smppStatuses';
 
 /**
- * A1 delivery statuses. The public description (seed 000) names no status words, only that
+ * A1 delivery statuses. A1's public API description (integration guides for 1C-Bitrix; the vendor's own documentation comes with the contract) names no status words, only that
  * delivery reports come from the SMSC, so this table covers what an SMSC-backed HTTP API plausibly
  * passes through [guess]: the SMPP DLR words and message_state names (shared with the other
  * gateways), the numeric message_state values, and the plain words HTTP front-ends use.

@@ -2,7 +2,7 @@ import type { ErrorTable } from '../../core/errors/errorTable';
 
 /**
  * Devino (integrationapi.net) errors. The REST API answers `{Code, Desc}` with codes 1-9
- * (reference/gateways.md, [seen]); the 1C module of seed 004 reports the older SOAP service's
+ * (its REST description and public clients); the integrationapi.net 1C module reports the older SOAP service's
  * operation statuses. The documents give no retry policy, so the defaults apply (only
  * rate_limited and unavailable are retried).
  */
@@ -17,7 +17,7 @@ export const DEVINO_ERRORS: ErrorTable = {
 	'7': { code: 'blocked', message: 'the account may not perform this operation (forbidden)' }, // 403
 	'8': { code: 'unavailable', message: 'gateway error, try again later' }, // 500
 	'9': { code: 'unavailable', message: 'internal error, try again later' }, // 500
-	// 1C module operation statuses (seed 004); OK_Operation_Completed is not an error.
+	// 1C module operation statuses (the integrationapi.net 1C module's description); OK_Operation_Completed is not an error.
 	Error_Not_Enough_Credits: { code: 'insufficient_funds', message: 'not enough credits on the account' },
 	Error_Message_Rejected: { code: 'blocked', message: 'the message was rejected' },
 	Error_Invalid_Source_Address: { code: 'invalid_sender', message: 'the sender name is invalid or not registered' },

@@ -2,7 +2,7 @@ import type { StatusTable } from '../../core/status/normalizeStatus';
 
 /**
  * Devino (integrationapi.net) message states. The REST API answers `/sms/state` with a number
- * (reference/gateways.md, [seen]); the 1C module of seed 004 shows the older SOAP service's words.
+ * (its REST description and public clients); the integrationapi.net 1C module shows the older SOAP service's words.
  * Both live in one table so a status from either source is understood.
  */
 export const DEVINO_STATUSES: StatusTable = {
@@ -22,7 +22,7 @@ export const DEVINO_STATUSES: StatusTable = {
 	// 99 "unknown" and 255 "not found yet / older than 48 h" say nothing about the message: keep polling.
 	'99': 'unknown',
 	'255': 'unknown',
-	// 1C module message statuses (seed 004); "everything else" is unrecognized and maps to unknown.
+	// 1C module message statuses (the integrationapi.net 1C module's description); "everything else" is unrecognized and maps to unknown.
 	Enqueued: 'queued',
 	Delivered_To_Gateway: 'sent',
 	Sent: 'sent',

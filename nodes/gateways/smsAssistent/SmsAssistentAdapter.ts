@@ -41,7 +41,7 @@ export interface SmsAssistentConfig {
 	baseUrl: string;
 	auth: SmsAssistentAuth;
 	apiFormat: 'json' | 'xml';
-	/** `recipient` as the seed documents it, unless an account needs the vendor's `recepient`. */
+	/** `recipient` as the API description documents it, unless an account needs the vendor's `recepient`. */
 	recipientField?: RecipientField;
 }
 

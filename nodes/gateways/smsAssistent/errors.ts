@@ -1,7 +1,7 @@
 import type { ErrorTable } from '../../core/errors/errorTable';
 
 /**
- * SMS-assistent result codes. -1…-15: seed 001, section 1.2 [seed]. -16…-27 come from the newer
+ * SMS-assistent result codes. -1…-15: its API description, section 1.2. -16…-27 come from the newer
  * API (v1.2); public sources name only their topics (templates, sender names, codes) and two of
  * them exactly (-24, -27) [seen]; the other texts are [guess] and say so to the user.
  */

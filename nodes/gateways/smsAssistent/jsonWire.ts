@@ -14,7 +14,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-/** `POST {base}/json` (seed 001, section 4). */
+/** `POST {base}/json` (SMS-assistent's API description, section 4). */
 export const jsonWire: SmsAssistentWire = {
 	path: '/json',
 	contentType: 'application/json; charset=utf-8',

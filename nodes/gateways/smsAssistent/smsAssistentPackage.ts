@@ -2,7 +2,7 @@
 
 export type SmsAssistentAuth = { login: string; password: string } | { login: string; token: string };
 
-/** The request field for the number: the seed spells it `recipient`, the vendor's own clients `recepient`. */
+/** The request field for the number: SMS-assistent's API description spells it `recipient`, the vendor's own client libraries `recepient`. */
 export type RecipientField = 'recipient' | 'recepient';
 
 export interface PackageMessage {

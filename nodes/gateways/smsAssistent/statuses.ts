@@ -1,7 +1,7 @@
 import type { StatusTable } from '../../core/status/normalizeStatus';
 
 /**
- * SMS-assistent status words (seed 001, section 1.3). The API answers the English word; the
+ * SMS-assistent status words (its API description, section 1.3, in the account under Help → SMS mailing → API). The API answers the English word; the
  * Russian "description in API" column is accepted too in case an account or the webhook answers
  * with it.
  */

@@ -30,7 +30,7 @@ const parser = new XMLParser({
 	isArray: (name) => name === 'msg',
 });
 
-/** `POST {base}/xml` (seed 001, section 3). */
+/** `POST {base}/xml` (SMS-assistent's API description, section 3). */
 export const xmlWire: SmsAssistentWire = {
 	path: '/xml',
 	contentType: 'text/xml; charset=utf-8',

@@ -2,7 +2,7 @@ import type { SmsErrorCode } from '../../core/errors/SmsError';
 import type { ErrorTable } from '../../core/errors/errorTable';
 
 /**
- * SMSClub answers errors with HTTP status codes (seed 003). "500x" in the seed means any 5xx;
+ * SMSClub answers errors with HTTP status codes (https://smsclub.mobi/en/api). "500x" there means any 5xx;
  * `5xx` is the entry for those not listed one by one.
  */
 export const SMSCLUB_ERRORS: ErrorTable = {

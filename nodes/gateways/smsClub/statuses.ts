@@ -6,7 +6,7 @@ import { SMPP_STATUSES } from '../../core/status/smppStatuses';
  * words older accounts are said to see.
  */
 export const SMSCLUB_STATUSES: StatusTable = {
-	// The five documented words (seed 003) are SMPP receipt states; the rest of SMPP's [guess]
+	// The five documented words (https://smsclub.mobi/en/api) are SMPP receipt states; the rest of SMPP's [guess]
 	// comes with them, read as for every gateway that passes receipts through.
 	...SMPP_STATUSES,
 	// [guess] Words of older accounts (Russian, then Ukrainian).

@@ -1,6 +1,6 @@
 import type { Balance } from '../../core/adapter/GatewayAdapter';
 
-/** SMSClub's JSON API (seed 003): every call is a POST under the base URL. */
+/** SMSClub's JSON API (https://smsclub.mobi/en/api): every call is a POST under the base URL. */
 export const SMSCLUB_PATHS = {
 	send: '/sms/send',
 	status: '/sms/status',

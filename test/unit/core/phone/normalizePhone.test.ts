@@ -6,7 +6,7 @@ function e164Of(result: PhoneResult): string | undefined {
 
 describe('normalizePhone: Belarus, the default country', () => {
 	it.each([
-		// Seed 001 writes recipients like these.
+		// SMS-assistent's API description writes recipients like these.
 		'296717259',
 		'8(029)671-72-59',
 		'(29)671-72-59',
@@ -76,7 +76,7 @@ describe('normalizePhone: Belarus, the default country', () => {
 
 describe('normalizePhone: Ukraine and Russia as the default country', () => {
 	it.each([
-		// Seed 003 writes recipients this way.
+		// SMSClub's API page writes recipients this way.
 		['380989361131', '+380989361131'],
 		['0989361131', '+380989361131'],
 		['098 936 11 31', '+380989361131'],
@@ -97,7 +97,7 @@ describe('normalizePhone: Ukraine and Russia as the default country', () => {
 	});
 
 	it.each([
-		// Seed 004 writes recipients this way.
+		// The integrationapi.net 1C module writes recipients this way.
 		['79214563763', '+79214563763'],
 		['89214563763', '+79214563763'],
 		['8 (921) 456-37-63', '+79214563763'],

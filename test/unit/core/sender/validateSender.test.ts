@@ -15,7 +15,7 @@ function messageOf(sender: string, rules: string): string {
 	return result.message;
 }
 
-// Seed 001, section 1.1, in the order the seed lists them.
+// SMS-assistent's API description, section 1.1, in the order it lists them.
 const SMS_ASSISTENT_SPECIAL = [...`_%#@!*()-.;?'&<>+=:`];
 
 describe('validateSender: SMS-assistent', () => {
@@ -68,7 +68,7 @@ describe('validateSender: SMS-assistent', () => {
 		);
 	});
 
-	it('rejects numeric senders, which the seed withdrew', () => {
+	it('rejects numeric senders, which the API withdrew', () => {
 		expect(messageOf('375291234567', 'smsAssistent')).toContain('it is numeric');
 		expect(messageOf('123456789', 'smsAssistent')).toContain('allows only text sender names');
 		expect(messageOf('12-34', 'smsAssistent')).toContain('it has no Latin letter');

@@ -1,7 +1,7 @@
 import { normalizeStatus } from '../../../../nodes/core/status/normalizeStatus';
 import { SMPP_STATUSES } from '../../../../nodes/core/status/smppStatuses';
 
-/** The words seed 001 lists, plus ENROUTE and ACCEPTD from SMPP 3.4. */
+/** The words SMS-assistent's API description lists, plus ENROUTE and ACCEPTD from SMPP 3.4. */
 const SMPP_SEED_WORDS = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'DELIVERY', 'UNKNOWN', 'REJECTED', 'REJECTD', 'ENROUTE', 'ACCEPTD'] as const;
 
 describe('SMPP 3.4 delivery-report words', () => {

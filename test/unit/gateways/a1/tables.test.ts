@@ -13,7 +13,7 @@ const { STATUS_WORDS } = require('../../../emulators/a1');
 const NOW = new Date('2025-01-01T00:00:00Z');
 
 describe('A1 error table', () => {
-	// Seed 000: 0 success, 1 invalid number, 2 insufficient funds, 3 limit exceeded, 5 service unavailable.
+	// A1's public API description: 0 success, 1 invalid number, 2 insufficient funds, 3 limit exceeded, 5 service unavailable.
 	const documented: Array<[number, string, boolean, number | undefined, number | undefined]> = [
 		[1, 'invalid_number', false, undefined, undefined],
 		[2, 'insufficient_funds', false, undefined, undefined],

@@ -11,7 +11,7 @@ import type { SmsStatus } from '../../../../nodes/core/status/SmsStatus';
 /** The operation status that means success. */
 const DEVINO_OPERATION_OK = 'OK_Operation_Completed';
 
-/** REST codes and their HTTP statuses (reference/gateways.md). */
+/** REST codes and their HTTP statuses, as the integrationapi.net REST description gives them. */
 const DEVINO_ERROR_HTTP_STATUS: Readonly<Record<number, number>> = {
 	1: 400,
 	2: 400,
@@ -24,7 +24,7 @@ const DEVINO_ERROR_HTTP_STATUS: Readonly<Record<number, number>> = {
 	9: 500,
 };
 
-/** Every operation status seed 004 lists, in its order. */
+/** Every operation status the integrationapi.net 1C module lists, in its order. */
 const DEVINO_1C_OPERATION_STATUSES = [
 	'OK_Operation_Completed',
 	'Error_Not_Enough_Credits',
@@ -44,10 +44,10 @@ const DEVINO_1C_OPERATION_STATUSES = [
 	'Error_Database_Offline',
 ] as const;
 
-/** The REST states reference/gateways.md lists, for tests and documentation. */
+/** The REST states the integrationapi.net REST description lists. */
 const DEVINO_DOCUMENTED_STATES = [-98, -2, -1, 0, 10, 11, 41, 42, 46, 47, 48, 69, 99, 255] as const;
 
-/** The message statuses seed 004 lists. */
+/** The message statuses the integrationapi.net 1C module lists. */
 const DEVINO_1C_MESSAGE_STATUSES = [
 	'Enqueued',
 	'Delivered_To_Gateway',
@@ -60,7 +60,7 @@ const DEVINO_1C_MESSAGE_STATUSES = [
 ] as const;
 
 describe('Devino status table', () => {
-	// reference/gateways.md: -2 queued, -1 sent, 0 delivered, 10 bad sender, 11 bad recipient,
+	// The REST description: -2 queued, -1 sent, 0 delivered, 10 bad sender, 11 bad recipient,
 	// 41 recipient not allowed, 42 rejected by SMSC, 46 expired, 47 deleted, 48 rejected by platform,
 	// 69 rejected, 99 unknown, 255 not found yet / older than 48 h, -98 stopped.
 	const expected: Record<number, SmsStatus> = {
@@ -150,7 +150,7 @@ describe('Devino error table', () => {
 		Error_Database_Offline: 'unavailable',
 	};
 
-	test('seed 004 lists sixteen operation statuses, all covered', () => {
+	test('the 1C module lists sixteen operation statuses, all covered', () => {
 		expect(DEVINO_1C_OPERATION_STATUSES).toHaveLength(16);
 		expect([...DEVINO_1C_OPERATION_STATUSES].sort()).toEqual(Object.keys(expected1C).sort());
 	});

@@ -26,7 +26,7 @@ function parseDateSend(value: string): Date | undefined {
 const SMS_ASSISTENT_STATUS_WORDS = ['Queued', 'Sent', 'Delivered', 'Expired', 'Rejected', 'Unknown', 'Failed'] as const;
 
 describe('SMS-assistent status table', () => {
-	// Seed 001, section 1.3.
+	// SMS-assistent's API description, section 1.3.
 	const expected: Record<(typeof SMS_ASSISTENT_STATUS_WORDS)[number], string> = {
 		Queued: 'queued',
 		Sent: 'sent',
@@ -62,8 +62,8 @@ describe('SMS-assistent status table', () => {
 });
 
 describe('SMS-assistent error table', () => {
-	// Seed 001, section 1.2, then the newer codes from reference/gateways.md.
-	const seedCodes: Array<[number, string]> = [
+	// SMS-assistent's API description, section 1.2, then the newer codes of API v1.2.
+	const documentedCodes: Array<[number, string]> = [
 		[-1, 'insufficient_funds'],
 		[-2, 'auth_failed'],
 		[-3, 'invalid_text'],
@@ -81,7 +81,7 @@ describe('SMS-assistent error table', () => {
 		[-27, 'blocked'],
 	];
 
-	it.each(seedCodes)('%i → %s', (code, expected) => {
+	it.each(documentedCodes)('%i → %s', (code, expected) => {
 		const error = errorFromTable(SMS_ASSISTENT_ERRORS, 'SMS-assistent', code);
 		expect(error.code).toBe(expected);
 		expect(error.gatewayCode).toBe(code);

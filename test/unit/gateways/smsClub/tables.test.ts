@@ -3,10 +3,10 @@ import { classifySmsClubReason, SMSCLUB_ERRORS, smsClubErrorKey } from '../../..
 import { normalizeStatus } from '../../../../nodes/core/status/normalizeStatus';
 import { SMSCLUB_STATUSES } from '../../../../nodes/gateways/smsClub/statuses';
 
-/** The codes seed 003 lists ("500x" stands for every 5xx), for tests. */
+/** The codes https://smsclub.mobi/en/api lists ("500x" stands for every 5xx). */
 const SMSCLUB_DOCUMENTED_ERROR_CODES = ['400', '401', '429', '453', '500', '502', '503', '504'] as const;
 
-/** The words seed 003 lists, for tests and documentation. */
+/** The words https://smsclub.mobi/en/api lists. */
 const SMSCLUB_DOCUMENTED_STATUSES = ['ENROUTE', 'DELIVRD', 'EXPIRED', 'UNDELIV', 'REJECTD'] as const;
 
 describe('SMSClub status table', () => {

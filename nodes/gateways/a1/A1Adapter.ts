@@ -10,6 +10,7 @@ import { mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
+import { A1_DEFAULT_LIMITS } from './limits';
 import { checkA1Response, type A1Operation } from './a1Response';
 import type { A1Answer } from './a1Answer';
 import { e164Digits } from '../../core/phone/e164';
@@ -24,23 +25,7 @@ export interface A1AdapterConfig {
 	maxRequestsPerSecond?: number;
 }
 
-// One recipient per request, and no published rate limit: enough in flight to hide network
-// latency (10 × 20 ms ≈ 500 messages/s), few enough not to look like a flood. Code 3 and HTTP 429
-// still slow us down if the contract's limit is lower. [guess]
-const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-export const A1_DEFAULT_LIMITS: GatewayLimits = {
-	maxRecipientsPerRequest: 1,
-	maxStatusIdsPerRequest: 1,
-	maxRequestsPerSecond: undefined,
-	concurrency: DEFAULT_CONCURRENCY,
-	// Scheduling and validity are not in the public description.
-	minScheduleLeadMinutes: undefined,
-	maxValidityMinutes: undefined,
-	offersValidity: false,
-	supportsSenderList: false,
-};
 const NAME = 'A1';
 
 /**
@@ -75,7 +60,7 @@ export class A1Adapter implements GatewayAdapter {
 		this.limits = {
 			...A1_DEFAULT_LIMITS,
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
-			concurrency: config.concurrency ?? DEFAULT_CONCURRENCY,
+			concurrency: config.concurrency ?? A1_DEFAULT_LIMITS.concurrency,
 		};
 	}
 

@@ -9,11 +9,12 @@ import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
-import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
 import { buildGetSenders, jsonWire, parseSenders } from './jsonWire';
 import { formatDateSend } from './minskTime';
-import { MAX_VALIDITY_MINUTES, toInteger, UnexpectedAnswerError, type RecipientField, type SmsAssistentAuth, type WireAnswer } from './smsAssistentPackage';
+import { toInteger, UnexpectedAnswerError, type RecipientField, type SmsAssistentAuth, type WireAnswer } from './smsAssistentPackage';
+import { MIN_SCHEDULE_LEAD_MINUTES, SMS_ASSISTENT_LIMITS } from './limits';
 import type { SmsAssistentWire } from './wire';
 import { xmlWire } from './xmlWire';
 import { e164Digits } from '../../core/phone/e164';
@@ -22,20 +23,6 @@ export const SMS_ASSISTENT_DEFAULT_BASE_URL = 'https://userarea.sms-assistent.by
 /** Header of API v1.2 that replaces the password. */
 export const SMS_ASSISTENT_TOKEN_HEADER = 'requestAuthToken';
 
-const MIN_SCHEDULE_LEAD_MINUTES = 10;
-
-export const SMS_ASSISTENT_LIMITS: GatewayLimits = {
-	// The document sets no package size; 1000 keeps a request well under a minute. [guess]
-	maxRecipientsPerRequest: 1000,
-	maxStatusIdsPerRequest: 1000,
-	// No documented request rate; the gateway throttles per SMS, which packages avoid.
-	maxRequestsPerSecond: undefined,
-	concurrency: 2,
-	minScheduleLeadMinutes: MIN_SCHEDULE_LEAD_MINUTES,
-	maxValidityMinutes: MAX_VALIDITY_MINUTES,
-	offersValidity: true,
-	supportsSenderList: true,
-};
 
 export interface SmsAssistentConfig {
 	baseUrl: string;

@@ -10,13 +10,13 @@ import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type {
 	Balance,
-	GatewayLimits,
 	GatewayOptions,
 	OutgoingSms,
 	SendResult,
 	GatewayAdapter,
 	StatusResult,
 } from '../../core/adapter/GatewayAdapter';
+import { SMSCLUB_LIMITS } from './limits';
 import { byWave, planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
 import { errorForRefusedRecipient, errorForResponse, outcomeUnknown, SMSCLUB_LABEL } from './smsClubResponseErrors';
 import {
@@ -31,20 +31,6 @@ import { e164Digits } from '../../core/phone/e164';
 
 export const SMSCLUB_DEFAULT_BASE_URL = 'https://im.smsclub.mobi';
 
-export const SMSCLUB_LIMITS: GatewayLimits = {
-	maxRecipientsPerRequest: 100,
-	maxStatusIdsPerRequest: 100,
-	// The gateway allows about 9 requests a second; one less leaves room for network jitter.
-	maxRequestsPerSecond: 8,
-	concurrency: 3,
-	// Scheduling is not documented, so it is not offered.
-	minScheduleLeadMinutes: undefined,
-	// [guess] `lifetime` is in minutes; a day is the usual network maximum.
-	maxValidityMinutes: 1440,
-	offersValidity: true,
-	supportsSenderList: true,
-	requiresSender: true,
-};
 
 export interface SmsClubConfig {
 	baseUrl: string;

@@ -35,9 +35,9 @@ describe('the gateway registry', () => {
 	describe.each(GATEWAY_DEFINITIONS.map((d) => [d.id, d] as const))('%s has every part', (id, definition) => {
 		const folder = path.join(ROOT, 'nodes/gateways', id);
 
-		test('one folder with its definition, adapter, error, status and sender tables', () => {
+		test('one folder with its definition, limits, adapter, error, status and sender tables', () => {
 			const files = fs.readdirSync(folder);
-			expect(files).toEqual(expect.arrayContaining(['definition.ts', 'errors.ts', 'statuses.ts', 'senderRules.ts']));
+			expect(files).toEqual(expect.arrayContaining(['definition.ts', 'limits.ts', 'errors.ts', 'statuses.ts', 'senderRules.ts']));
 			expect(files.filter((file) => file.endsWith('Adapter.ts'))).toHaveLength(1);
 		});
 

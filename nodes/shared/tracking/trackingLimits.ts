@@ -38,7 +38,8 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
 	defaultValidityMinutes: 48 * 60,
 	maxValidityMinutes: 7 * 24 * 60,
 	giveUpMarginMs: 60 * MINUTE,
-	notKnownLimit: 3,
+	// Checks at 1, 2, 4, 7 and 12 minutes: long enough for a gateway that registers a message late.
+	notKnownLimit: 5,
 };
 
 /** The limits with the given ones laid over the defaults, each checked to be a positive number. */

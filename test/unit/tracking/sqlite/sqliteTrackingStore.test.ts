@@ -6,15 +6,15 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTrackingStore } from '../../../nodes/shared/tracking/createTrackingStore';
-import { openBuiltInTrackingStore } from '../../../nodes/shared/tracking/sqlite/openBuiltInTrackingStore';
-import { openSqliteDatabase, TrackingStoreUnavailableError } from '../../../nodes/shared/tracking/sqlite/nodeSqlite';
-import { SqliteTrackingBackend } from '../../../nodes/shared/tracking/sqlite/SqliteTrackingBackend';
-import type { TrackingStore } from '../../../nodes/shared/tracking/TrackingStore';
-import { trackingLimits, type TrackingLimits } from '../../../nodes/shared/tracking/trackingLimits';
-import { raceProcesses } from './support/crossProcess';
-import { hasNodeSqlite, runTestFileUnderNode24 } from './support/node24';
-import { at, describeTrackingContract, message, poll, T0, TRACKING_CONTRACT, type StoreHarness } from './support/trackingContract';
+import { createTrackingStore } from '../../../../nodes/shared/tracking/createTrackingStore';
+import { openBuiltInTrackingStore } from '../../../../nodes/shared/tracking/sqlite/openBuiltInTrackingStore';
+import { openSqliteDatabase, TrackingStoreUnavailableError } from '../../../../nodes/shared/tracking/sqlite/nodeSqlite';
+import { SqliteTrackingBackend } from '../../../../nodes/shared/tracking/sqlite/SqliteTrackingBackend';
+import type { TrackingStore } from '../../../../nodes/shared/tracking/TrackingStore';
+import { trackingLimits, type TrackingLimits } from '../../../../nodes/shared/tracking/trackingLimits';
+import { raceProcesses } from '../support/crossProcess';
+import { hasNodeSqlite, runTestFileUnderNode24 } from '../support/node24';
+import { at, describeTrackingContract, message, poll, T0, TRACKING_CONTRACT, type StoreHarness } from '../support/trackingContract';
 
 const CONTRACT = 'SQLite tracking store contract';
 const SPECIFIC = 'SQLite tracking store';

@@ -1,0 +1,68 @@
+import type { SmsError } from '../../errors/SmsError';
+import { toSmsError } from '../../gateways/answerErrors';
+import { mapWithConcurrency } from '../../gateways/requestPolicy';
+import type { SmsGateway, StatusResult } from '../../gateways/SmsGateway';
+import type { Observation, TrackingScope, TrackingStore } from '../TrackingStore';
+import { matchesFilter, type StatusEventFilter } from './eventFilter';
+import { observationOf } from './observationOf';
+import { planStatusRequests } from './planStatusRequests';
+import { statusEventOf, type StatusEvent } from './statusEvent';
+
+/** Messages one poll asks about at most; the rest stay due for the next poll. */
+export const DEFAULT_MAX_MESSAGES_PER_POLL = 10_000;
+
+export interface PollOptions {
+	store: TrackingStore;
+	gateway: SmsGateway;
+	/** The gateway account the trigger's credential is; only its messages are claimed. */
+	scope: TrackingScope;
+	filter: StatusEventFilter;
+	now?: Date;
+	maxMessages?: number;
+}
+
+export interface PollResult {
+	/** The changes this poll was first to see that pass the filter, in due order. */
+	events: StatusEvent[];
+	/** Messages asked about. */
+	checked: number;
+	/** HTTP status requests planned for them. */
+	requests: number;
+	/** Why status checks failed (each distinct error once); their messages were rescheduled and stay tracked. */
+	failures: SmsError[];
+}
+
+/**
+ * One poll of the status trigger: take the due messages of the account, ask the gateway about
+ * them in the fewest bulk requests, record each answer, and return the changes this poller was
+ * the first to record. A change another writer (a report receiver, a concurrent poll) recorded
+ * first is not returned, so each change is one event. Changes that the filter drops are still
+ * recorded: a Final Status trigger moves past intermediate statuses without emitting them.
+ */
+export async function pollStatuses(options: PollOptions): Promise<PollResult> {
+	const { store, gateway, scope, filter } = options;
+	const now = options.now ?? new Date();
+	const due = await store.claimDue(scope, options.maxMessages ?? DEFAULT_MAX_MESSAGES_PER_POLL, now);
+	const plan = planStatusRequests(due, gateway.limits.maxStatusIdsPerRequest);
+	const failures = new Map<string, SmsError>();
+	const noteFailure = (error: SmsError) => failures.set(`${error.code}\n${error.message}`, error);
+	const answers = await mapWithConcurrency(plan.batches, gateway.limits.concurrency, async (ids): Promise<Observation[]> => {
+		let results: StatusResult[];
+		try {
+			results = await gateway.getStatuses(ids);
+		} catch (error) {
+			noteFailure(toSmsError(error, gateway.label));
+			return ids.map((messageId) => ({ gateway: scope.gateway, messageId, source: 'poll', outcome: { kind: 'no_answer' } }));
+		}
+		for (const result of results) if (result.error && result.error.code !== 'invalid_message_id') noteFailure(result.error);
+		return results.map((result) => observationOf(scope.gateway, result));
+	});
+	const events: StatusEvent[] = [];
+	for (const observation of answers.flat()) {
+		const outcome = await store.record(observation, now);
+		if (outcome.kind !== 'changed') continue;
+		const event = statusEventOf(outcome.change);
+		if (matchesFilter(event, filter)) events.push(event);
+	}
+	return { events, checked: due.length, requests: plan.requests, failures: [...failures.values()] };
+}

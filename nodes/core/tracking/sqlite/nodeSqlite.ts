@@ -29,7 +29,6 @@ export class TrackingStoreUnavailableError extends Error {
 export function openSqliteDatabase(file: string): SqliteDatabase {
 	let sqlite: { DatabaseSync: new (path: string) => SqliteDatabase };
 	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		sqlite = require('node:sqlite');
 	} catch {
 		throw new TrackingStoreUnavailableError(

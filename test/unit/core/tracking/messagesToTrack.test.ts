@@ -1,6 +1,6 @@
-import { statusOf } from '../../../nodes/shared/status/normalizeStatus';
-import { smsError } from '../../../nodes/shared/errors/errorTable';
-import { messagesToTrack } from '../../../nodes/shared/tracking/messagesToTrack';
+import { statusOf } from '../../../../nodes/core/status/normalizeStatus';
+import { smsError } from '../../../../nodes/core/errors/errorTable';
+import { messagesToTrack } from '../../../../nodes/core/tracking/messagesToTrack';
 import { at, T0 } from './support/trackingContract';
 
 describe('the messages of a send to track', () => {

@@ -1,15 +1,15 @@
 // One process of a cross-process test: opens the store named on the command line and races the
 // other processes to record the same statuses. Prints one JSON line: the ids it got changes for.
 require('./registerTypeScript');
-const { createTrackingStore } = require('../../../../nodes/shared/tracking/createTrackingStore.ts');
-const { statusOf } = require('../../../../nodes/shared/status/normalizeStatus.ts');
+const { createTrackingStore } = require('../../../../../nodes/core/tracking/createTrackingStore.ts');
+const { statusOf } = require('../../../../../nodes/core/status/normalizeStatus.ts');
 
 async function open(spec) {
 	if (spec.backend === 'sqlite') {
-		const { SqliteTrackingBackend } = require('../../../../nodes/shared/tracking/sqlite/SqliteTrackingBackend.ts');
+		const { SqliteTrackingBackend } = require('../../../../../nodes/core/tracking/sqlite/SqliteTrackingBackend.ts');
 		return createTrackingStore(new SqliteTrackingBackend(spec.file));
 	}
-	const { RedisTrackingBackend } = require('../../../../nodes/shared/tracking/redis/RedisTrackingBackend.ts');
+	const { RedisTrackingBackend } = require('../../../../../nodes/core/tracking/redis/RedisTrackingBackend.ts');
 	return createTrackingStore(new RedisTrackingBackend({ host: '127.0.0.1', port: spec.port }, spec.prefix));
 }
 

@@ -2,14 +2,14 @@
  * One poll of the status trigger with the real adapters against the emulators: statuses progress
  * in the emulator, each change becomes one event, and the gateway is asked in the fewest requests.
  */
-import type { GatewayId, OutgoingSms } from '../../../../nodes/shared/gateways/SmsGateway';
-import { messagesToTrack } from '../../../../nodes/shared/tracking/messagesToTrack';
-import { pollStatuses } from '../../../../nodes/shared/tracking/poll/pollStatuses';
-import { createTrackingStore } from '../../../../nodes/shared/tracking/createTrackingStore';
-import type { StatusEventFilter } from '../../../../nodes/shared/tracking/poll/eventFilter';
-import type { LedgerRequest } from '../../../harness/emulators';
-import { GATEWAY_CASES, phones } from '../../../harness/gatewayCases';
-import { gatewayUnderTest } from '../../gateways/support/gatewayUnderTest';
+import type { GatewayId, OutgoingSms } from '../../../../../nodes/core/adapter/GatewayAdapter';
+import { messagesToTrack } from '../../../../../nodes/core/tracking/messagesToTrack';
+import { pollStatuses } from '../../../../../nodes/core/tracking/poll/pollStatuses';
+import { createTrackingStore } from '../../../../../nodes/core/tracking/createTrackingStore';
+import type { StatusEventFilter } from '../../../../../nodes/core/tracking/poll/eventFilter';
+import type { LedgerRequest } from '../../../../harness/emulators';
+import { GATEWAY_CASES, phones } from '../../../../harness/gatewayCases';
+import { gatewayUnderTest } from '../../../../harness/gatewayUnderTest';
 import { MemoryTrackingBackend } from '../support/memoryTrackingBackend';
 import { at, T0 } from '../support/trackingContract';
 

@@ -3,15 +3,16 @@
  * so there this file runs itself again under the Node 24 of the n8n 2.x runtime and reports each
  * of that run's tests as its own; on Node 20 it also checks the refusal n8n 1.x users get.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTrackingStore } from '../../../../nodes/shared/tracking/createTrackingStore';
-import { openBuiltInTrackingStore } from '../../../../nodes/shared/tracking/sqlite/openBuiltInTrackingStore';
-import { openSqliteDatabase, TrackingStoreUnavailableError } from '../../../../nodes/shared/tracking/sqlite/nodeSqlite';
-import { SqliteTrackingBackend } from '../../../../nodes/shared/tracking/sqlite/SqliteTrackingBackend';
-import type { TrackingStore } from '../../../../nodes/shared/tracking/TrackingStore';
-import { trackingLimits, type TrackingLimits } from '../../../../nodes/shared/tracking/trackingLimits';
+import { createTrackingStore } from '../../../../../nodes/core/tracking/createTrackingStore';
+import { openBuiltInTrackingStore } from '../../../../../nodes/core/tracking/sqlite/openBuiltInTrackingStore';
+import { openSqliteDatabase, TrackingStoreUnavailableError } from '../../../../../nodes/core/tracking/sqlite/nodeSqlite';
+import { SqliteTrackingBackend } from '../../../../../nodes/core/tracking/sqlite/SqliteTrackingBackend';
+import type { TrackingStore } from '../../../../../nodes/core/tracking/TrackingStore';
+import { trackingLimits, type TrackingLimits } from '../../../../../nodes/core/tracking/trackingLimits';
 import { raceProcesses } from '../support/crossProcess';
 import { hasNodeSqlite, runTestFileUnderNode24 } from '../support/node24';
 import { at, describeTrackingContract, message, poll, T0, TRACKING_CONTRACT, type StoreHarness } from '../support/trackingContract';
@@ -24,7 +25,7 @@ const open: TrackingStore[] = [];
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sms-tracking-'))));
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((store) => store.close().catch(() => undefined)));
-	rmSync(dir, { recursive: true, force: true });
+	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function openFile(file: string, limits?: Partial<TrackingLimits>): TrackingStore {
@@ -44,7 +45,7 @@ function harness(): StoreHarness {
 
 const SQLITE_CASES: Array<{ name: string; run(): Promise<void> }> = [
 	{
-		name: 'creates its folder and a file only n8n\'s user can read, in WAL mode with a busy timeout',
+		name: 'creates its folder and a file only n8n\'s user can read, in WAL mode',
 		async run() {
 			const file = join(dir, 'user', '.n8n', 'sms-gateways', 'tracking.sqlite');
 			const store = openBuiltInTrackingStore({ file });
@@ -75,6 +76,25 @@ const SQLITE_CASES: Array<{ name: string; run(): Promise<void> }> = [
 			expect(changes).toEqual(shared.flatMap((id) => [`${id}:delivered`, `${id}:sent`]).sort());
 			expect(results.map((result) => result.tracked)).toEqual([100, 100, 100, 100]);
 			expect(await store.stats()).toEqual({ active: 400, retained: 100 });
+		},
+	},
+	{
+		name: 'waits for another process that holds the write lock instead of failing (busy timeout)',
+		async run() {
+			const file = join(dir, 'busy.sqlite');
+			const store = openFile(file);
+			await store.track([message('first')], T0);
+			// Another process takes the write lock and keeps it for a second.
+			const holder = spawn(process.execPath, [
+				'-e',
+				`const db = new (require('node:sqlite').DatabaseSync)(${JSON.stringify(file)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1000);`,
+			]);
+			await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+			const started = Date.now();
+			expect(await store.track([message('second')], T0)).toEqual(['tracked']);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+			await new Promise((resolve) => holder.once('exit', resolve));
+			expect(await store.stats()).toEqual({ active: 2, retained: 0 });
 		},
 	},
 	{
@@ -120,20 +140,22 @@ if (hasNodeSqlite()) {
 		});
 	});
 
-	// The same tests, run under Node 24 once for the whole file.
-	let results: Map<string, { status: string; failureMessages: string[] }>;
-	beforeAll(async () => {
-		results = await runTestFileUnderNode24(__filename);
-	}, 300_000);
-	const expectPassedUnderNode24 = (fullName: string) => () => {
-		const result = results.get(fullName);
-		if (!result) throw new Error(`Not run under Node 24: ${fullName}`);
-		if (result.status !== 'passed') throw new Error(`Under Node 24: ${result.status}\n${result.failureMessages.join('\n')}`);
-	};
-	describe(CONTRACT, () => {
-		for (const contractCase of TRACKING_CONTRACT) test(contractCase.name, expectPassedUnderNode24(`${CONTRACT} ${contractCase.name}`));
-	});
-	describe(SPECIFIC, () => {
-		for (const sqliteCase of SQLITE_CASES) test(sqliteCase.name, expectPassedUnderNode24(`${SPECIFIC} ${sqliteCase.name}`));
+	// The same tests, run under Node 24 once for the whole file; each is reported under its own name.
+	describe('under the Node 24 of the n8n 2.x runtime', () => {
+		let results: Map<string, { status: string; failureMessages: string[] }>;
+		beforeAll(async () => {
+			results = await runTestFileUnderNode24(__filename);
+		}, 300_000);
+		const expectPassedUnderNode24 = (fullName: string) => () => {
+			const result = results.get(fullName);
+			if (!result) throw new Error(`Not run under Node 24: ${fullName}`);
+			if (result.status !== 'passed') throw new Error(`Under Node 24: ${result.status}\n${result.failureMessages.join('\n')}`);
+		};
+		describe(CONTRACT, () => {
+			for (const contractCase of TRACKING_CONTRACT) test(contractCase.name, expectPassedUnderNode24(`${CONTRACT} ${contractCase.name}`));
+		});
+		describe(SPECIFIC, () => {
+			for (const sqliteCase of SQLITE_CASES) test(sqliteCase.name, expectPassedUnderNode24(`${SPECIFIC} ${sqliteCase.name}`));
+		});
 	});
 }

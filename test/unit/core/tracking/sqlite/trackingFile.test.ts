@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { trackingFilePath } from '../../../../nodes/shared/tracking/sqlite/trackingFile';
+import { trackingFilePath } from '../../../../../nodes/core/tracking/sqlite/trackingFile';
 
 describe('where the built-in tracking store lives', () => {
 	const home = () => '/home/node';

@@ -1,4 +1,4 @@
-import type { OutgoingSms, SendResult } from '../gateways/SmsGateway';
+import type { OutgoingSms, SendResult } from '../adapter/GatewayAdapter';
 import type { MessageToTrack, TrackingScope } from './TrackingStore';
 
 /**

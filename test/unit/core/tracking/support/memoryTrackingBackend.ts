@@ -3,8 +3,8 @@
  * system's Node 20. It is held to the same contract as the real backends (memoryTrackingBackend.test.ts),
  * and copies records through JSON as they do, so nothing passes here that they would lose.
  */
-import { isPolled, type TrackingBackend } from '../../../../nodes/shared/tracking/TrackingBackend';
-import type { TrackedMessage, TrackingScope } from '../../../../nodes/shared/tracking/TrackingStore';
+import { isPolled, type TrackingBackend } from '../../../../../nodes/core/tracking/TrackingBackend';
+import type { TrackedMessage, TrackingScope } from '../../../../../nodes/core/tracking/TrackingStore';
 
 const copy = (record: TrackedMessage): TrackedMessage => JSON.parse(JSON.stringify(record)) as TrackedMessage;
 const keyOf = (gateway: string, messageId: string) => `${gateway}\n${messageId}`;

@@ -1,9 +1,9 @@
-import { statusOf } from '../../../../nodes/shared/status/normalizeStatus';
-import { matchesFilter } from '../../../../nodes/shared/tracking/poll/eventFilter';
-import { observationOf } from '../../../../nodes/shared/tracking/poll/observationOf';
-import { statusEventOf, type StatusEvent } from '../../../../nodes/shared/tracking/poll/statusEvent';
-import type { StatusChange, TrackedMessage } from '../../../../nodes/shared/tracking/TrackingStore';
-import { smsError } from '../../../../nodes/shared/errors/errorTable';
+import { statusOf } from '../../../../../nodes/core/status/normalizeStatus';
+import { matchesFilter } from '../../../../../nodes/core/tracking/poll/eventFilter';
+import { observationOf } from '../../../../../nodes/core/tracking/poll/observationOf';
+import { statusEventOf, type StatusEvent } from '../../../../../nodes/core/tracking/poll/statusEvent';
+import type { StatusChange, TrackedMessage } from '../../../../../nodes/core/tracking/TrackingStore';
+import { smsError } from '../../../../../nodes/core/errors/errorTable';
 import { at, T0 } from '../support/trackingContract';
 
 const message = { gateway: 'smsClub', messageId: '777', to: '+380501234567', parts: 2, reference: 'crm-5', sentAt: T0.getTime(), origin: 'sent' } as TrackedMessage;

@@ -1,4 +1,4 @@
-import type { StatusResult } from '../../gateways/SmsGateway';
+import type { StatusResult } from '../../adapter/GatewayAdapter';
 import type { Observation } from '../TrackingStore';
 
 /**

@@ -1,4 +1,4 @@
-import { redisOptionsFromCredential } from '../../../../nodes/shared/tracking/redis/redisOptions';
+import { redisOptionsFromCredential } from '../../../../../nodes/core/tracking/redis/redisOptions';
 
 describe('Redis connection from n8n\'s Redis credential', () => {
 	test('reads host, port, user, password, database and TLS as n8n\'s Redis node does', () => {

@@ -1,5 +1,5 @@
-import { createTrackingStore } from '../../../nodes/shared/tracking/createTrackingStore';
-import { trackingLimits } from '../../../nodes/shared/tracking/trackingLimits';
+import { createTrackingStore } from '../../../../nodes/core/tracking/createTrackingStore';
+import { trackingLimits } from '../../../../nodes/core/tracking/trackingLimits';
 import { MemoryTrackingBackend } from './support/memoryTrackingBackend';
 import { describeTrackingContract, type StoreHarness } from './support/trackingContract';
 

@@ -1,6 +1,6 @@
-import { GATEWAY_DEFINITIONS } from '../../../../nodes/shared/gateways/registry';
-import { planStatusRequests } from '../../../../nodes/shared/tracking/poll/planStatusRequests';
-import type { TrackedMessage } from '../../../../nodes/shared/tracking/TrackingStore';
+import { GATEWAY_DEFINITIONS } from '../../../../../nodes/gateways/registry';
+import { planStatusRequests } from '../../../../../nodes/core/tracking/poll/planStatusRequests';
+import type { TrackedMessage } from '../../../../../nodes/core/tracking/TrackingStore';
 
 const due = (count: number, partIds?: (i: number) => string[]): TrackedMessage[] =>
 	Array.from({ length: count }, (_, i) => ({ messageId: String(1_000_000 + i), partIds: partIds?.(i) }) as TrackedMessage);

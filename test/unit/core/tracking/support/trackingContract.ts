@@ -2,10 +2,10 @@
  * What every tracking store promises, as one table of cases run against each store (the SQLite
  * file and Redis). A store passes only if it passes all of them.
  */
-import type { MessageToTrack, Observation, RecordOutcome, TrackingStore } from '../../../../nodes/shared/tracking/TrackingStore';
-import { DEFAULT_TRACKING_LIMITS, type TrackingLimits } from '../../../../nodes/shared/tracking/trackingLimits';
-import { statusOf } from '../../../../nodes/shared/status/normalizeStatus';
-import type { SmsStatus } from '../../../../nodes/shared/status/SmsStatus';
+import type { MessageToTrack, Observation, RecordOutcome, TrackingStore } from '../../../../../nodes/core/tracking/TrackingStore';
+import { DEFAULT_TRACKING_LIMITS, type TrackingLimits } from '../../../../../nodes/core/tracking/trackingLimits';
+import { statusOf } from '../../../../../nodes/core/status/normalizeStatus';
+import type { SmsStatus } from '../../../../../nodes/core/status/SmsStatus';
 
 export interface StoreHarness {
 	/** A store on empty storage of its own. */

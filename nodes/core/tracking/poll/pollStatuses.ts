@@ -11,6 +11,15 @@ import { statusEventOf, type StatusEvent } from './statusEvent';
 /** Messages one poll asks about at most; the rest stay due for the next poll. */
 export const DEFAULT_MAX_MESSAGES_PER_POLL = 10_000;
 
+/**
+ * Status requests one poll makes at most, so that a gateway with one id per request (A1, Devino)
+ * is not sent thousands of requests at once; the rest follow a minute later.
+ */
+export const DEFAULT_MAX_REQUESTS_PER_POLL = 200;
+
+/** Observations recorded at once: the store's round trips overlap, each message is still written alone. */
+const RECORD_CONCURRENCY = 16;
+
 export interface PollOptions {
 	store: TrackingStore;
 	gateway: GatewayAdapter;
@@ -19,6 +28,7 @@ export interface PollOptions {
 	filter: StatusEventFilter;
 	now?: Date;
 	maxMessages?: number;
+	maxRequests?: number;
 }
 
 export interface PollResult {
@@ -42,7 +52,11 @@ export interface PollResult {
 export async function pollStatuses(options: PollOptions): Promise<PollResult> {
 	const { store, gateway, scope, filter } = options;
 	const now = options.now ?? new Date();
-	const due = await store.claimDue(scope, options.maxMessages ?? DEFAULT_MAX_MESSAGES_PER_POLL, now);
+	const limit = Math.min(
+		options.maxMessages ?? DEFAULT_MAX_MESSAGES_PER_POLL,
+		(options.maxRequests ?? DEFAULT_MAX_REQUESTS_PER_POLL) * gateway.limits.maxStatusIdsPerRequest,
+	);
+	const due = await store.claimDue(scope, limit, now);
 	const plan = planStatusRequests(due, gateway.limits.maxStatusIdsPerRequest);
 	const failures = new Map<string, SmsError>();
 	const noteFailure = (error: SmsError) => failures.set(`${error.code}\n${error.message}`, error);
@@ -57,9 +71,9 @@ export async function pollStatuses(options: PollOptions): Promise<PollResult> {
 		for (const result of results) if (result.error && result.error.code !== 'invalid_message_id') noteFailure(result.error);
 		return results.map((result) => observationOf(scope.gateway, result));
 	});
+	const outcomes = await mapWithConcurrency(answers.flat(), RECORD_CONCURRENCY, (observation) => store.record(observation, now));
 	const events: StatusEvent[] = [];
-	for (const observation of answers.flat()) {
-		const outcome = await store.record(observation, now);
+	for (const outcome of outcomes) {
 		if (outcome.kind !== 'changed') continue;
 		const event = statusEventOf(outcome.change);
 		if (matchesFilter(event, filter)) events.push(event);

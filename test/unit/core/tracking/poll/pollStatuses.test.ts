@@ -39,7 +39,12 @@ describe.each(GATEWAY_CASES.map((c) => ({ ...c, id: c.id as GatewayId })))('$id'
 		expect(results.map((r) => r.error)).toEqual(results.map(() => undefined));
 		const tracked = messagesToTrack(scope, outgoing, results, T0, (ref) => `order-${ref}`);
 		expect(await store.track(tracked, T0)).toEqual(tracked.map(() => 'tracked'));
-		return { gateway, store, results, poll: (now: Date, filter = EVERY_CHANGE) => pollStatuses({ store, gateway, scope, filter, now }) };
+		return {
+			gateway,
+			store,
+			results,
+			poll: (now: Date, filter = EVERY_CHANGE, maxRequests?: number) => pollStatuses({ store, gateway, scope, filter, now, maxRequests }),
+		};
 	}
 
 	test('each status change of 25 messages is one event, asked in ceil(status ids / ids per request) requests', async () => {
@@ -111,6 +116,18 @@ describe.each(GATEWAY_CASES.map((c) => ({ ...c, id: c.id as GatewayId })))('$id'
 		const final = await poll(at(2), { kind: 'finalStatus', reference: 'order-1', statuses: ['undelivered', 'expired'] });
 		expect(final.events.map((e) => [e.messageId, e.status, e.previousStatus, e.reference])).toEqual([[results[1].messageId, 'undelivered', 'sent', 'order-1']]);
 		expect(await store.stats()).toEqual({ active: 0, retained: 3 });
+	});
+
+	test('a poll makes at most maxRequests status requests; the rest of the due messages wait for the next poll', async () => {
+		const { gateway, poll } = await sendAndTrack(30);
+		subject.emulator.advance(3_000);
+		const perRequest = gateway.limits.maxStatusIdsPerRequest;
+		const first = await poll(at(1), EVERY_CHANGE, 2);
+		expect(first.checked).toBe(Math.min(30, 2 * perRequest));
+		expect(first.requests).toBe(Math.min(2, Math.ceil(30 / perRequest)));
+		const second = await poll(at(1), EVERY_CHANGE, 2);
+		expect(first.checked + second.checked).toBe(Math.min(30, 4 * perRequest));
+		expect(new Set([...first.events, ...second.events].map((e) => e.messageId)).size).toBe(first.checked + second.checked);
 	});
 
 	test('a failing status check emits nothing, says why, and the messages are asked about again later', async () => {

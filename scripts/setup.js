@@ -19,6 +19,8 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Debian's chromium, which playwright-core (the browser runtime) drives in the browser tests. */
 const CHROMIUM = { package: 'chromium', command: 'chromium', neededBy: 'the browser tests' };
+/** Debian's redis-server, which the Redis tracking store tests start on a free port. */
+const REDIS = { package: 'redis-server', command: 'redis-server', neededBy: 'the Redis tracking store tests' };
 
 /** What each command needs. Every plan starts with the npm dependencies. */
 const PLANS = {
@@ -27,7 +29,7 @@ const PLANS = {
 	// `npm start`, `npm run bench`: n8n 2.x with the built package.
 	start: { build: true, runtimes: ['v2'], systemPackages: [] },
 	// `npm test`, `npm run test:e2e`: both n8n lines, and a browser for the editor tests.
-	test: { build: true, runtimes: ['v2', 'v1', 'browser'], systemPackages: [CHROMIUM] },
+	test: { build: true, runtimes: ['v2', 'v1', 'browser'], systemPackages: [CHROMIUM, REDIS] },
 };
 
 const stdoutLog = (line) => process.stdout.write(`${line}\n`);

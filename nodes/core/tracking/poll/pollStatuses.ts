@@ -1,6 +1,6 @@
 import type { SmsError } from '../../errors/SmsError';
-import { toSmsError } from '../../adapter/answerErrors';
-import { mapWithConcurrency } from '../../adapter/requestPolicy';
+import { toSmsError } from '../../errors/toSmsError';
+import { mapWithConcurrency } from '../../adapter/pacing';
 import type { GatewayAdapter, StatusResult } from '../../adapter/GatewayAdapter';
 import type { Observation, TrackingScope, TrackingStore } from '../TrackingStore';
 import { matchesFilter, type StatusEventFilter } from './eventFilter';
@@ -65,7 +65,7 @@ export async function pollStatuses(options: PollOptions): Promise<PollResult> {
 		try {
 			results = await gateway.getStatuses(ids);
 		} catch (error) {
-			noteFailure(toSmsError(error, gateway.label));
+			noteFailure(toSmsError(error));
 			return ids.map((messageId) => ({ gateway: scope.gateway, messageId, source: 'poll', outcome: { kind: 'no_answer' } }));
 		}
 		for (const result of results) if (result.error && result.error.code !== 'invalid_message_id') noteFailure(result.error);

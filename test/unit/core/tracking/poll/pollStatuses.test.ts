@@ -130,6 +130,21 @@ describe.each(GATEWAY_CASES)('$id', ({ id, sender }) => {
 		expect(new Set([...first.events, ...second.events].map((e) => e.messageId)).size).toBe(first.checked + second.checked);
 	});
 
+	test('two pollers and a delivery-report receiver on one store: every final status is one event among them', async () => {
+		const { store, results, gateway } = await sendAndTrack(20);
+		subject.emulator.advance(3_000);
+		// A report receiver records 'delivered' for the first half while two pollers run at once.
+		const reports = results.slice(0, 10).map((r) =>
+			store.record({ gateway: id, messageId: r.messageId as string, source: 'report', outcome: { kind: 'status', status: { status: 'delivered', final: true, raw: 'DELIVRD' } } }, at(1)),
+		);
+		const polls = [1, 2].map(() => pollStatuses({ store, gateway, scope, filter: { kind: 'finalStatus' }, now: at(1) }));
+		const [reported, ...polled] = await Promise.all([Promise.all(reports), ...polls]);
+		const fromReports = reported.flatMap((o) => (o.kind === 'changed' ? [`${o.change.message.messageId}:${o.change.status}`] : []));
+		const fromPolls = (polled as Array<Awaited<ReturnType<typeof pollStatuses>>>).flatMap((p) => p.events.map((e) => e.eventId));
+		const all = [...fromReports, ...fromPolls].sort();
+		expect(all).toEqual(results.map((r) => `${r.messageId}:delivered`).sort());
+	});
+
 	test('a failing status check emits nothing, says why, and the messages are asked about again later', async () => {
 		const { store, results, poll } = await sendAndTrack(2);
 		subject.emulator.advance(3_000);

@@ -21,6 +21,10 @@ export function resolveBaseUrl(value: unknown, defaultUrl: string, gatewayName: 
 			smsError('bad_request', `${gatewayName}: the base URL must start with https:// (plain http is allowed only for 127.0.0.1/localhost)`),
 		);
 	}
+	// A query or fragment would end up in the middle of every endpoint URL ({base}?x=1/sms/send).
+	if (url.search || url.hash || /[?#]/.test(text)) {
+		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: the base URL must not contain "?" or "#"; give only the scheme, host and path`));
+	}
 	if (url.username || url.password) {
 		throw new SmsGatewayError(smsError('bad_request', `${gatewayName}: put credentials in their fields, not in the base URL`));
 	}

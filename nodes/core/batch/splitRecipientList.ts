@@ -11,6 +11,8 @@ const SEPARATORS = /[,;\r\n]+/;
 export function splitRecipientList(value: unknown, options: PhoneOptions = {}): string[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) return value.flatMap((entry) => splitRecipientList(entry, options));
+	// A whole positive number is digits from a spreadsheet; anything else (-375…, 3.75e11, NaN)
+	// stays as written so that it is refused with what it is, never read as another number.
 	if (typeof value === 'number') return [String(value)];
 	if (typeof value === 'object') {
 		// An object from an expression such as {{ $json.contacts }}: its phone-looking field.
@@ -25,7 +27,11 @@ export function splitRecipientList(value: unknown, options: PhoneOptions = {}): 
 			recipients.push(trimmed);
 			continue;
 		}
-		recipients.push(...trimmed.split(/\s+/));
+		// Several numbers separated by spaces only if every piece is a number by itself; otherwise
+		// it is one entry ("+375291234567 ext. 123") refused whole, not a number without its extension.
+		const pieces = trimmed.split(/\s+/);
+		if (pieces.every((piece) => normalizePhone(piece, options).ok)) recipients.push(...pieces);
+		else recipients.push(trimmed);
 	}
 	return recipients;
 }

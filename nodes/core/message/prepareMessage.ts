@@ -8,6 +8,7 @@ import { validateSender } from '../sender/validateSender';
 import { analyzeText, type TextAnalysis } from '../text/analyzeText';
 import { sanitizeText } from '../text/sanitizeText';
 import { transliterate } from '../text/transliterate';
+import { checkDisplayable, describeValue, textFromValue } from '../text/textRule';
 
 /**
  * Longest text accepted, in characters. No gateway document gives a hard cap except
@@ -22,6 +23,8 @@ export interface MessageSettings {
 	sanitize: boolean;
 	transliterate: 'off' | 'ru' | 'be';
 	defaultCountry: string;
+	/** An option of this item was refused (names the option and why); the item fails with it. */
+	problem?: string;
 }
 
 /** One recipient as the user gave it. */
@@ -31,6 +34,8 @@ export interface MessageRequest {
 	text: unknown;
 	sender: unknown;
 	settings: MessageSettings;
+	/** What the message's values are called in errors; default To, Text, Sender. */
+	labels?: { to?: string; text?: string };
 }
 
 export interface PreparedMessage {
@@ -55,11 +60,27 @@ export interface PreparationContext {
 	timeZone?: string;
 }
 
+/**
+ * A phone number as a parameter or field gave it: text, or a whole number of digits (from a
+ * spreadsheet column). A fraction, NaN or an object is a mapping mistake, not a number to dial.
+ */
+function phoneFromValue(value: unknown, label: string): ReturnType<typeof textFromValue> {
+	if (typeof value === 'number' && !(Number.isSafeInteger(value) && value > 0)) {
+		return { ok: false, message: `${label} must be a phone number, not ${Number.isFinite(value) ? `the number ${value}` : describeValue(value)}` };
+	}
+	const text = textFromValue(value, label);
+	return text.ok ? text : { ok: false, message: `${label} must be a phone number as text, not ${describeValue(value)}` };
+}
+
 /** Validates and normalizes one recipient's message; every check that can be made without the gateway. */
 export function prepareMessage(request: MessageRequest, context: PreparationContext): Preparation {
-	const rawTo = request.to === undefined || request.to === null ? '' : String(request.to).trim();
+	const toValue = phoneFromValue(request.to, request.labels?.to ?? 'To');
+	const rawTo = toValue.ok ? toValue.text.trim() : '';
 	const fail = (error: SmsError): Preparation => ({ ok: false, itemIndex: request.itemIndex, to: rawTo, error });
 
+	if (request.settings.problem) return fail(smsError('bad_request', request.settings.problem));
+	if (!toValue.ok) return fail(smsError('invalid_number', toValue.message));
+	if (rawTo === '') return fail(smsError('invalid_number', `${request.labels?.to ?? 'To'} is empty: no phone number`));
 	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry });
 	if (!phone.ok) return fail(smsError('invalid_number', phone.message));
 	const minDigits = context.limits.minRecipientDigits;
@@ -67,10 +88,13 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 		return fail(smsError('invalid_number', `${context.definition.label} accepts numbers of at least ${minDigits} digits with the country code; ${phone.e164} has ${phone.digits.length}`));
 	}
 
-	let text = request.text === undefined || request.text === null ? '' : String(request.text);
+	const textValue = textFromValue(request.text, request.labels?.text ?? 'Text');
+	if (!textValue.ok) return fail(smsError('invalid_text', textValue.message));
+	let text = textValue.text;
 	if (request.settings.sanitize) text = sanitizeText(text);
 	if (request.settings.transliterate !== 'off') text = transliterate(text, request.settings.transliterate);
-	if (text.trim() === '') return fail(smsError('invalid_text', 'The text is empty'));
+	const displayable = checkDisplayable(text);
+	if (!displayable.ok) return fail(smsError('invalid_text', displayable.message));
 	const analysis = analyzeText(text);
 	if (analysis.characters > MAX_TEXT_CHARACTERS) {
 		return fail(
@@ -78,7 +102,9 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 		);
 	}
 
-	const senderInput = request.sender === undefined || request.sender === null ? '' : String(request.sender).trim();
+	const senderValue = textFromValue(request.sender, 'Sender');
+	if (!senderValue.ok) return fail(smsError('invalid_sender', senderValue.message));
+	const senderInput = senderValue.text.trim();
 	let sender: string | undefined;
 	if (senderInput === '' && context.limits.requiresSender) {
 		return fail(smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));

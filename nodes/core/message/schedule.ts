@@ -1,3 +1,5 @@
+import { parseDateTime } from '../dates/parseDateTime';
+import { describeValue } from '../text/textRule';
 import type { GatewayLimits } from '../adapter/GatewayAdapter';
 
 export type ScheduleCheck = { ok: true; sendAt?: Date } | { ok: false; message: string };
@@ -17,11 +19,12 @@ export function validateSchedule(
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		return { ok: true };
 	}
-	const sendAt = toDate(value, timeZone);
-	if (!sendAt) return { ok: false, message: `"${String(value)}" is not a date and time` };
 	if (limits.minScheduleLeadMinutes === undefined) {
 		return { ok: false, message: `${gatewayLabel} does not support scheduled sending; clear "Schedule At" to send now` };
 	}
+	const parsed = parseDateTime(value, timeZone, 'Schedule At');
+	if (!parsed.ok) return parsed;
+	const sendAt = parsed.date;
 	if (sendAt.getTime() <= now.getTime()) {
 		return { ok: false, message: `The schedule time ${sendAt.toISOString()} is in the past` };
 	}
@@ -37,7 +40,11 @@ export function validateSchedule(
 
 export type ValidityCheck = { ok: true; validityMinutes?: number } | { ok: false; message: string };
 
-/** Validity comes in hours from the user; gateways cap it (SMS-assistent: 48 h). Empty or 0 = the gateway's default. */
+/**
+ * Validity comes in hours from the user; gateways cap it (SMS-assistent: 48 h). Empty or 0 = the
+ * gateway's default. A number or a numeric text; anything else, and anything above the cap, is
+ * refused rather than rounded, clamped or dropped.
+ */
 export function validateValidity(
 	hours: unknown,
 	limits: Pick<GatewayLimits, 'maxValidityMinutes' | 'offersValidity'>,
@@ -45,68 +52,28 @@ export function validateValidity(
 ): ValidityCheck {
 	if (hours === undefined || hours === null || hours === '' || hours === 0) return { ok: true };
 	if (!limits.offersValidity) return { ok: false, message: `${gatewayLabel} does not offer a validity period; leave Validity (Hours) at 0` };
-	const value = Number(hours);
-	if (!Number.isFinite(value) || value < 0) return { ok: false, message: `Validity must be a positive number of hours, not "${String(hours)}"` };
+	const value = typeof hours === 'number' ? hours : typeof hours === 'string' && NUMBER.test(hours.trim()) ? Number(hours) : NaN;
+	if (!Number.isFinite(value) || value < 0) {
+		return { ok: false, message: `Validity (Hours) must be a positive number of hours, not ${describeValidity(hours)}` };
+	}
+	if (value === 0) return { ok: true };
 	const validityMinutes = Math.round(value * 60);
-	if (validityMinutes < 1) return { ok: false, message: 'Validity must be at least one minute' };
+	if (validityMinutes < 1) return { ok: false, message: 'Validity (Hours) must be at least one minute (0.017 hours)' };
 	if (limits.maxValidityMinutes !== undefined && validityMinutes > limits.maxValidityMinutes) {
 		return {
 			ok: false,
-			message: `${gatewayLabel} accepts a validity of at most ${formatHours(limits.maxValidityMinutes)} hours`,
+			message: `${gatewayLabel} accepts a validity of at most ${formatHours(limits.maxValidityMinutes)} hours, not ${String(value)}`,
 		};
 	}
 	return { ok: true, validityMinutes };
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const NUMBER = /^[+]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 
-function toDate(value: unknown, timeZone?: string): Date | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-	if (typeof value === 'number') return new Date(value);
-	if (typeof value !== 'string') {
-		// Luxon DateTime and similar objects from expressions.
-		const iso = (value as { toISO?: () => string } | null)?.toISO?.();
-		return typeof iso === 'string' ? toDate(iso, timeZone) : undefined;
-	}
-	const text = value.trim();
-	// n8n's date picker gives a wall-clock time without offset, meant in the workflow's time zone.
-	const local = LOCAL_DATE_TIME.exec(text);
-	if (local && timeZone) {
-		const [, y, mo, d, h, mi, s] = local.map(Number);
-		return zonedTimeToDate([y, mo, d, h, mi, Number.isNaN(s) ? 0 : s], timeZone);
-	}
-	const parsed = Date.parse(text);
-	return Number.isNaN(parsed) ? undefined : new Date(parsed);
-}
-
-function zonedTimeToDate(parts: number[], timeZone: string): Date | undefined {
-	const [y, mo, d, h, mi, s] = parts;
-	const wallClockAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-	try {
-		// Twice, so that a guess on the other side of a DST change corrects itself.
-		let instant = wallClockAsUtc - offsetMs(wallClockAsUtc, timeZone);
-		instant = wallClockAsUtc - offsetMs(instant, timeZone);
-		return new Date(instant);
-	} catch {
-		return undefined;
-	}
-}
-
-/** How far the zone's wall clock is ahead of UTC at that instant. */
-function offsetMs(instant: number, timeZone: string): number {
-	const fields = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
-	const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return wallClock - Math.floor(instant / 1000) * 1000;
+function describeValidity(value: unknown): string {
+	if (typeof value === 'string') return `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
+	if (typeof value === 'number') return String(value);
+	return describeValue(value);
 }
 
 function formatHours(minutes: number): string {

@@ -15,8 +15,13 @@ const TEL_URI_PREFIX = /^tel:/i;
  * digits become ASCII through NFKC.
  */
 export function cleanPhoneInput(input: string): CleanedPhoneInput {
-	const text = input.normalize('NFKC').trim().replace(TEL_URI_PREFIX, '').replace(SEPARATORS, '');
-	if (text === '') return { ok: false, reason: 'empty', offending: [] };
+	const trimmed = input.normalize('NFKC').trim();
+	if (trimmed === '') return { ok: false, reason: 'empty', offending: [] };
+	// A leading minus is a negative number (-375291234567 from a spreadsheet formula), not a dash.
+	if (/^[-\u2212]/.test(trimmed)) return { ok: false, reason: 'invalid_characters', offending: [trimmed[0]] };
+	const text = trimmed.replace(TEL_URI_PREFIX, '').replace(SEPARATORS, '');
+	// "(" or "--": something was typed, but no digit.
+	if (text === '') return { ok: false, reason: 'invalid_characters', offending: [] };
 
 	const match = /^(\+|00)?(\d*)$/.exec(text);
 	if (!match) return { ok: false, reason: 'invalid_characters', offending: offendingCharacters(text) };

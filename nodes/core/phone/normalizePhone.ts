@@ -45,8 +45,10 @@ function normalize(input: string, options: PhoneOptions): PhoneResult {
 	const chosen = chooseReading(readings, requireMobile);
 
 	if (!chosen.valid) {
-		const unknownDefaultCountry = cleaned.international || country ? undefined : defaultCountry;
-		return reject(input, chosen.reason, { digits, country: chosen.country, unknownDefaultCountry });
+		// Without a usable default country the only reading left is the international one, whose
+		// failure ("too short for a number of ER") would blame a country nobody chose.
+		if (!cleaned.international && !country) return reject(input, 'invalid_country_code', { unknownDefaultCountry: defaultCountry });
+		return reject(input, chosen.reason, { digits, country: chosen.country });
 	}
 	const { phone } = chosen;
 	const type = phone.getType();
@@ -67,6 +69,11 @@ function chooseReading(readings: PhoneReading[], requireMobile: boolean): PhoneR
 	const valid = readings.filter((reading) => reading.valid);
 	const usable = valid.find((reading) => !requireMobile || receivesSms(reading.phone.getType()));
 	return usable ?? valid[0] ?? readings.find((reading) => !reading.valid && reading.reason === 'invalid') ?? readings[0];
+}
+
+/** A two-letter country code the phone metadata knows (BY, UA, RU…). */
+export function isKnownCountry(code: string): boolean {
+	return supportedCountry(code) !== undefined;
 }
 
 function supportedCountry(code: string): CountryCode | undefined {

@@ -15,13 +15,18 @@ const MAX_QUOTED_LENGTH = 40;
 
 const MESSAGE: Record<PhoneRejectionReason, (details: RejectionDetails) => string> = {
 	empty: () => 'is empty',
-	invalid_characters: ({ offending = [] }) => `contains ${offending.length === 0 ? 'characters' : listCharacters(offending)} that cannot be part of a phone number`,
+	invalid_characters: ({ offending = [] }) =>
+		offending.length === 0
+			? 'has no digits'
+			: offending.length === 1 && /^[-\u2212]$/.test(offending[0])
+				? 'starts with a minus sign: a negative number is not a phone number'
+				: `contains ${listCharacters(offending)} that cannot be part of a phone number`,
 	too_short: ({ digits = '', country }) => `is too short (${countDigits(digits)})${forCountry(country)}`,
 	too_long: ({ digits = '', country }) => `is too long (${countDigits(digits)})${forCountry(country)}`,
 	invalid_country_code: ({ unknownDefaultCountry }) =>
 		unknownDefaultCountry === undefined
 			? 'does not start with a known country calling code'
-			: `has no country code, and the default country "${unknownDefaultCountry}" is not a known ISO 3166 country code`,
+			: `has no country code, and Default Country "${unknownDefaultCountry}" is not a known ISO 3166 country code (such as BY, UA or RU)`,
 	invalid: ({ country }) => `is not a valid phone number${forCountry(country)}`,
 	not_mobile: ({ numberType = 'not a mobile number' }) => `is ${numberType}, not a mobile number, so it cannot receive SMS`,
 };

@@ -21,8 +21,10 @@ const GROUPS: ReadonlyArray<readonly [replacement: string, characters: string]> 
 	],
 	// Unicode line and paragraph separators are line breaks in disguise.
 	['\n', '\u2028\u2029'],
-	// Zero-width space / non-joiner / joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator.
-	['', '\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e'],
+	// Zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator. The zero-width
+	// joiner and non-joiner (U+200D, U+200C) are kept: they are part of the text, joining emoji
+	// sequences (👨‍👩‍👧) and keeping Persian and Indic letters apart (Unicode 15, section 23.2).
+	['', '\u200b\u2060\ufeff\u00ad\u180e'],
 	// • ‣ ◦ ⁌ ⁍ ∙ ● ▪
 	['*', '\u2022\u2023\u25e6\u204c\u204d\u2219\u25cf\u25aa'],
 	['No.', '\u2116'],

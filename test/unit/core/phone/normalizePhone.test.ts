@@ -119,8 +119,12 @@ describe('normalizePhone: rejections', () => {
 		['empty', ''],
 		['empty', '   '],
 		['empty', '\u00a0\u3000'],
-		['empty', '( ) - .'],
-		['empty', 'tel:'],
+		// Something was typed, but no digit: not "empty", which would read as a missing value.
+		['invalid_characters', '( ) - .'],
+		['invalid_characters', 'tel:'],
+		['invalid_characters', '('],
+		// A negative number from a spreadsheet is not a number with a dash.
+		['invalid_characters', '-375291234567'],
 		['invalid_characters', 'abc'],
 		['invalid_characters', '29 671 72 5x'],
 		['invalid_characters', '+375 29 671 72 59 ext. 5'],
@@ -185,11 +189,22 @@ describe('normalizePhone: rejections', () => {
 		});
 	});
 
+	it('blames the default country, not a country read from the digits, when it is not a country code', () => {
+		const result = normalizePhone('291234567', { defaultCountry: 'XX' });
+		expect(result).toMatchObject({ ok: false, reason: 'invalid_country_code' });
+		expect(!result.ok && result.message).toBe('Phone number "291234567" has no country code, and Default Country "XX" is not a known ISO 3166 country code (such as BY, UA or RU)');
+	});
+
+	it('names what is wrong with input that has no digit or a leading minus', () => {
+		expect(!normalizePhone('(').ok && (normalizePhone('(') as { message: string }).message).toBe('Phone number "(" has no digits');
+		expect((normalizePhone('-375291234567') as { message: string }).message).toBe('Phone number "-375291234567" starts with a minus sign: a negative number is not a phone number');
+	});
+
 	it('says so when the default country is not a country code', () => {
 		const result = normalizePhone('296717259', { defaultCountry: 'Belarus' });
 		expect(result).toMatchObject({ ok: false, reason: 'invalid_country_code' });
 		if (result.ok) return;
-		expect(result.message).toContain('default country "Belarus"');
+		expect(result.message).toContain('Default Country "Belarus"');
 		// An international number does not need the default country.
 		expect(e164Of(normalizePhone('+375296717259', { defaultCountry: 'Belarus' }))).toBe('+375296717259');
 	});

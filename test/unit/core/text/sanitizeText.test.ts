@@ -16,7 +16,9 @@ describe('sanitizeText', () => {
 		['a — b – c ‒ d ― e − f', 'a - b - c - d - e - f'],
 		['Wait…', 'Wait...'],
 		['10\u00a0000\u2009BYN\u202fnow\u3000ok\u205fx\u2007y', '10 000 BYN now ok x y'],
-		['zero\u200bwidth\u200c\u200d\u2060\ufeffsoft\u00adhyphen', 'zerowidthsofthyphen'],
+		['zero\u200bwidth\u2060\ufeffsoft\u00adhyphen', 'zerowidthsofthyphen'],
+		// Joiners are part of the text: emoji sequences and Persian words keep them.
+		['👨\u200d👩\u200d👧 می\u200cخواهم', '👨\u200d👩\u200d👧 می\u200cخواهم'],
 		['• one\n• two', '* one\n* two'],
 		['Заказ №1234', 'Заказ No.1234'],
 		['Brand™ ©2024 ®', 'BrandTM (c)2024 (R)'],

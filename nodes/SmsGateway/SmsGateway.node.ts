@@ -6,7 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createGateway, gatewayCredentials, gatewayProperty, type GatewayHandle, getSenders } from '../glue';
+import { createGateway, gatewayCredentials, gatewayProperty, type GatewayHandle, getSenders, ownEntry, shown } from '../glue';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
 import * as listSenders from './actions/listSenders.operation';
@@ -51,15 +51,16 @@ export class SmsGateway implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const gatewayId = this.getNodeParameter('gateway', 0) as string;
-		const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+		const operation = this.getNodeParameter('operation', 0) as unknown;
+		const gatewayId = this.getNodeParameter('gateway', 0) as unknown;
+		const run = ownEntry(OPERATIONS, operation);
 		if (!run) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
-				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}`,
+			throw new NodeOperationError(this.getNode(), `Item 0: Operation ${shown(operation)} is not an operation of this node`, {
+				itemIndex: 0,
+				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}. Nothing was sent.`,
 			});
 		}
-		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this));
+		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this, operation as string));
 		return [await run.execute(this, handle)];
 	}
 }

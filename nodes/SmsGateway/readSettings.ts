@@ -1,44 +1,95 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { isKnownCountry } from '../core/phone/normalizePhone';
+import {
+	booleanFrom,
+	choiceFrom,
+	collectionFrom,
+	numberFrom,
+	ParameterError,
+	parameterNodeError,
+	readParameter,
+	stringFrom,
+} from '../glue';
 import type { MessageSettings } from '../core/message/prepareMessage';
 import type { DeliverySettings } from './delivery/deliverySettings';
 
-const TRANSLITERATION = new Set(['off', 'ru', 'be']);
+const TRANSLITERATION = ['off', 'ru', 'be'] as const;
 
+/** The longest Max Retry Wait accepted: an hour; a run should not sit waiting longer than that. */
+const MAX_RETRY_WAIT_SECONDS = 3600;
+
+/** The item's Options collection; a value of another type is refused naming the item. */
 export function readOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return readParameter(context, 'options', itemIndex, {}, (value) => collectionFrom(value, itemIndex, 'Options'));
 }
 
-export function messageSettings(options: IDataObject): MessageSettings {
-	const transliterate = String(options.transliterate ?? 'off');
-	return {
-		scheduleAt: options.scheduleAt,
-		validityHours: options.validityHours,
-		sanitize: options.sanitize !== false,
-		transliterate: (TRANSLITERATION.has(transliterate) ? transliterate : 'off') as MessageSettings['transliterate'],
-		defaultCountry: typeof options.defaultCountry === 'string' && options.defaultCountry ? options.defaultCountry : 'BY',
-	};
+/**
+ * One item's message options. A wrong value fails only this item (`problem`), so that with
+ * Continue On Fail the others are still sent.
+ */
+export function messageSettings(context: IExecuteFunctions, itemIndex: number): MessageSettings {
+	try {
+		const options = readOptions(context, itemIndex);
+		const defaultCountry = stringFrom(options.defaultCountry, 'BY', itemIndex, 'Default Country').toUpperCase();
+		if (!isKnownCountry(defaultCountry)) {
+			throw new ParameterError(itemIndex, 'Default Country', `"${defaultCountry}" is not a two-letter country code (ISO 3166) such as BY, UA or RU`);
+		}
+		return {
+			scheduleAt: options.scheduleAt,
+			validityHours: options.validityHours,
+			sanitize: booleanFrom(options.sanitize, true, itemIndex, 'Sanitize Typographic Characters'),
+			transliterate: choiceFrom(options.transliterate, TRANSLITERATION, 'off', itemIndex, 'Transliterate Cyrillic'),
+			defaultCountry,
+		};
+	} catch (error) {
+		if (!(error instanceof ParameterError)) throw error;
+		return { sanitize: false, transliterate: 'off', defaultCountry: 'BY', problem: `${error.parameter} ${error.reason}` };
+	}
 }
 
-/** Run-wide settings come from the first item: one run is one mailing. */
+/**
+ * Run-wide settings come from the first item: one run is one mailing. A wrong value stops the
+ * run before anything is sent, whatever Continue On Fail says: nobody can tell whether a run
+ * with Dry Run "maybe" was meant to send.
+ */
 export function deliverySettings(context: IExecuteFunctions, batch: boolean): DeliverySettings {
-	const first = readOptions(context, 0);
-	const price = Number(first.pricePerPart ?? 0);
-	return {
-		dryRun: first.dryRun === true,
-		pricePerPart: Number.isFinite(price) && price > 0 ? price : undefined,
-		deduplicate: batch && first.deduplicate !== false,
-		checkBalanceFirst: batch && first.checkBalanceFirst === true,
-		includeInputFields: (itemIndex) => includeInputFields(context, itemIndex),
-	};
+	try {
+		const first = readOptions(context, 0);
+		const price = numberFrom(first.pricePerPart, 0, 0, 'Price Per Part', { min: 0 });
+		const includeInputFields = context.getInputData().map((_, itemIndex) => includeInputFields_(context, itemIndex));
+		return {
+			dryRun: booleanFrom(first.dryRun, false, 0, 'Dry Run'),
+			pricePerPart: price > 0 ? price : undefined,
+			deduplicate: batch && booleanFrom(first.deduplicate, true, 0, 'Deduplicate Recipients'),
+			checkBalanceFirst: batch && booleanFrom(first.checkBalanceFirst, false, 0, 'Check Balance First'),
+			includeInputFields: (itemIndex) => includeInputFields[itemIndex] ?? false,
+		};
+	} catch (error) {
+		if (error instanceof ParameterError) throw parameterNodeError(context, error);
+		throw error;
+	}
 }
 
-export function includeInputFields(context: IExecuteFunctions, itemIndex: number): boolean {
-	return readOptions(context, itemIndex).includeInputFields === true;
+function includeInputFields_(context: IExecuteFunctions, itemIndex: number): boolean {
+	return booleanFrom(readOptions(context, itemIndex).includeInputFields, false, itemIndex, 'Include Input Fields');
 }
 
-export function maxRetryWaitSeconds(context: IExecuteFunctions): number | undefined {
-	const operation = context.getNodeParameter('operation', 0) as string;
+/** Include Input Fields of every item, read before anything is sent. */
+export function includeInputFieldsOfAll(context: IExecuteFunctions): boolean[] {
+	try {
+		return context.getInputData().map((_, itemIndex) => includeInputFields_(context, itemIndex));
+	} catch (error) {
+		if (error instanceof ParameterError) throw parameterNodeError(context, error);
+		throw error;
+	}
+}
+
+export function maxRetryWaitSeconds(context: IExecuteFunctions, operation: string): number | undefined {
 	if (!['send', 'sendBatch', 'getStatus'].includes(operation)) return undefined;
-	const value = readOptions(context, 0).maxRetryWaitSeconds;
-	return typeof value === 'number' ? value : undefined;
+	try {
+		return numberFrom(readOptions(context, 0).maxRetryWaitSeconds, 60, 0, 'Max Retry Wait (Seconds)', { min: 0, max: MAX_RETRY_WAIT_SECONDS });
+	} catch (error) {
+		if (error instanceof ParameterError) throw parameterNodeError(context, error);
+		throw error;
+	}
 }

@@ -6,6 +6,7 @@ import { findGatewayDefinition } from '../gateways/registry';
 import { toSmsError } from '../core/errors/toSmsError';
 import { gatewayApiError } from './nodeErrors';
 import { createN8nTransport } from './n8nTransport';
+import { shown } from './readParameters';
 
 export interface GatewayHandle {
 	definition: GatewayDefinition;
@@ -15,11 +16,16 @@ export interface GatewayHandle {
 /** Finds the selected gateway in the registry and builds its adapter on n8n's request helper. */
 export async function createGateway(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
-	gatewayId: string,
+	gatewayId: unknown,
 	maxRetryWaitSeconds?: number,
 ): Promise<GatewayHandle> {
-	const definition = findGatewayDefinition(gatewayId);
-	if (!definition) throw new NodeOperationError(context.getNode(), `Unknown gateway "${gatewayId}"`);
+	const definition = typeof gatewayId === 'string' ? findGatewayDefinition(gatewayId) : undefined;
+	if (!definition) {
+		throw new NodeOperationError(context.getNode(), `Item 0: Gateway ${shown(gatewayId)} is not a gateway this node knows`, {
+			itemIndex: 0,
+			description: 'Choose the gateway from the list. Nothing was sent.',
+		});
+	}
 	const credentials = await context.getCredentials(definition.credentialName);
 	const transport = createN8nTransport(context, definition.credentialName);
 	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;

@@ -9,3 +9,15 @@ export { getSenders } from './loadSenderOptions';
 export { createN8nTransport, toTransportError } from './n8nTransport';
 export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';
 export { outputItem, recipientJson, statusJson, type RecipientOutcome } from './outputItems';
+export {
+	booleanFrom,
+	choiceFrom,
+	collectionFrom,
+	numberFrom,
+	ownEntry,
+	ParameterError,
+	parameterNodeError,
+	readParameter,
+	shown,
+	stringFrom,
+} from './readParameters';

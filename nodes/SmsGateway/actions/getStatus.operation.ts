@@ -5,7 +5,8 @@ import type { StatusResult } from '../../core/adapter/GatewayAdapter';
 import { statusOf } from '../../core/status/normalizeStatus';
 import { type GatewayHandle, errorJson, gatewayApiError, invalidInputError, outputItem, statusJson } from '../../glue';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { includeInputFields } from '../readSettings';
+import { includeInputFieldsOfAll } from '../readSettings';
+import { describeValue } from '../../core/text/textRule';
 import { getStatusOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
 
@@ -36,11 +37,15 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 	const inputs = context.getInputData();
 	const requests: IdRequest[] = [];
 	const output: Array<{ itemIndex: number; item?: INodeExecutionData; idIndex?: number }> = [];
+	const include = includeInputFieldsOfAll(context);
+	const includeInputFields = (_: IExecuteFunctions, itemIndex: number) => include[itemIndex];
 
 	inputs.forEach((_, itemIndex) => {
 		const ids = splitIds(context.getNodeParameter('messageIds', itemIndex, ''));
-		if (ids.length === 0) {
-			const error = smsError('invalid_message_id', 'No message ID given; map the messageId of a send step into Message IDs');
+		if (ids === undefined || ids.length === 0) {
+			const error = ids
+				? smsError('invalid_message_id', 'No message ID given; map the messageId of a send step into Message IDs')
+				: smsError('invalid_message_id', `Message IDs must be IDs as text or numbers, or a list of them, not ${describeValue(context.getNodeParameter('messageIds', itemIndex, ''))}`);
 			if (!continueOnFail) throw invalidInputError(node, error, itemIndex);
 			const json = { ...emptyStatusJson(handle.definition.id), error: errorJson(error) };
 			output.push({ itemIndex, item: outputItem(json, itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex)) });
@@ -84,11 +89,19 @@ function emptyStatusJson(gateway: string): IDataObject {
 	return { gateway, messageId: null, partIds: null, status: null, final: false, gatewayStatus: null, parts: null };
 }
 
-/** Ids as a string separated by commas or whitespace, a number, or an array of either. */
-function splitIds(value: unknown): string[] {
+/**
+ * Ids as a string separated by commas or whitespace, a whole number, or an array of either;
+ * undefined when the value is none of those (an object, NaN, a fraction).
+ */
+function splitIds(value: unknown): string[] | undefined {
 	if (value === undefined || value === null) return [];
-	if (Array.isArray(value)) return value.flatMap(splitIds);
-	return String(value)
+	if (Array.isArray(value)) {
+		const parts = value.map(splitIds);
+		return parts.some((part) => part === undefined) ? undefined : (parts as string[][]).flat();
+	}
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? [String(value)] : undefined;
+	if (typeof value !== 'string') return undefined;
+	return value
 		.split(/[\s,;]+/)
 		.map((id) => id.trim())
 		.filter((id) => id !== '');

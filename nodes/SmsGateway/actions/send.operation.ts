@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
-import { deliverySettings, messageSettings, readOptions } from '../readSettings';
+import { deliverySettings, messageSettings } from '../readSettings';
 import { senderProperty, textProperty } from '../descriptions/messageProperties';
 import { sendOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
@@ -28,7 +28,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 		to: context.getNodeParameter('to', itemIndex, ''),
 		text: context.getNodeParameter('text', itemIndex, ''),
 		sender: context.getNodeParameter('sender', itemIndex, ''),
-		settings: messageSettings(readOptions(context, itemIndex)),
+		settings: messageSettings(context, itemIndex),
 	}));
 	return await deliverMessages(context, handle, requests, deliverySettings(context, false));
 }

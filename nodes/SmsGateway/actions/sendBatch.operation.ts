@@ -3,10 +3,11 @@ import { splitRecipientList } from '../../core/batch/splitRecipientList';
 import type { GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
-import { deliverySettings, messageSettings, readOptions } from '../readSettings';
+import { deliverySettings, messageSettings } from '../readSettings';
 import { batchTextProperty, senderProperty } from '../descriptions/messageProperties';
 import { sendBatchOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
+import { choiceFrom, ParameterError, parameterNodeError, readParameter, stringFrom } from '../../glue';
 
 const forSource = (recipientsSource: string[]) => ({ show: { operation: ['sendBatch'], recipientsSource } });
 
@@ -71,39 +72,56 @@ export const description: INodeProperties[] = showFor('sendBatch', [...batchReci
 
 /** Send Batch: recipients from every input item or from a list per item, sent in the gateway's bulk requests. */
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
-	const source = context.getNodeParameter('recipientsSource', 0, 'items') as string;
+	const source = readParameter(context, 'recipientsSource', 0, 'items', (value) => choiceFrom(value, ['items', 'list'] as const, 'items', 0, 'Recipients From'));
+	const settings = deliverySettings(context, true);
 	const requests: MessageRequest[] = [];
 	context.getInputData().forEach((item, itemIndex) => {
-		const settings = messageSettings(readOptions(context, itemIndex));
+		const messageOptions = messageSettings(context, itemIndex);
 		const sender = context.getNodeParameter('sender', itemIndex, '');
-		const text = context.getNodeParameter('text', itemIndex, '') as string;
+		const text = context.getNodeParameter('text', itemIndex, '');
 		if (source === 'list') {
 			const list = context.getNodeParameter('recipientList', itemIndex, '');
-			const recipients = splitRecipientList(list, { defaultCountry: settings.defaultCountry });
+			const recipients = splitRecipientList(list, { defaultCountry: messageOptions.defaultCountry });
 			// An empty list is an input error of this item, not a silent no-op.
-			for (const to of recipients.length > 0 ? recipients : ['']) requests.push({ itemIndex, to, text, sender, settings });
+			for (const to of recipients.length > 0 ? recipients : ['']) {
+				requests.push({ itemIndex, to, text, sender, settings: messageOptions, labels: { to: 'Recipient List' } });
+			}
 			return;
 		}
-		const phoneField = context.getNodeParameter('phoneField', itemIndex, 'phone') as string;
-		const textField = context.getNodeParameter('textField', itemIndex, '') as string;
+		const { phoneField, textField } = fieldNames(context, itemIndex);
 		const ownText = textField ? readField(item.json, textField) : undefined;
+		const useOwnText = ownText !== undefined && ownText !== null && !(typeof ownText === 'string' && ownText.trim() === '');
 		requests.push({
 			itemIndex,
 			to: readField(item.json, phoneField),
-			text: typeof ownText === 'string' && ownText.trim() !== '' ? ownText : text,
+			text: useOwnText ? ownText : text,
 			sender,
-			settings,
+			settings: messageOptions,
+			labels: { to: `The field "${phoneField}" (Phone Field)`, text: useOwnText ? `The field "${textField}" (Text Field)` : 'Text' },
 		});
 	});
-	return await deliverMessages(context, handle, requests, deliverySettings(context, true));
+	return await deliverMessages(context, handle, requests, settings);
 }
 
-/** A field by name, or by dotted path into nested objects (contact.phone). */
+/** Phone Field and Text Field of one item: names of fields, so they must be texts. */
+function fieldNames(context: IExecuteFunctions, itemIndex: number): { phoneField: string; textField: string } {
+	try {
+		const phoneField = stringFrom(context.getNodeParameter('phoneField', itemIndex, 'phone'), '', itemIndex, 'Phone Field');
+		if (phoneField === '') throw new ParameterError(itemIndex, 'Phone Field', 'is empty; enter the name of the input field that holds the number, such as phone');
+		const textField = stringFrom(context.getNodeParameter('textField', itemIndex, ''), '', itemIndex, 'Text Field');
+		return { phoneField, textField };
+	} catch (error) {
+		if (error instanceof ParameterError) throw parameterNodeError(context, error);
+		throw error;
+	}
+}
+
+/** A field by name, or by dotted path into nested objects (contact.phone); only the objects' own fields. */
 function readField(json: IDataObject, path: string): unknown {
 	if (Object.prototype.hasOwnProperty.call(json, path)) return json[path];
 	let current: unknown = json;
 	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
+		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
 		current = (current as IDataObject)[key];
 	}
 	return current;

@@ -272,6 +272,8 @@ const ATTR = '@_';
 const TEXT = '#text';
 const xmlParser = new XMLParser({
 	ignoreAttributes: false,
+	// Character references (&#13; &#x27;) are decoded, as every XML parser does (XML 1.0, 4.1).
+	htmlEntities: true,
 	attributeNamePrefix: ATTR,
 	textNodeName: TEXT,
 	parseTagValue: false,

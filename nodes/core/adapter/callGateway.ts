@@ -42,9 +42,24 @@ export function parseRetryAfter(headers: Record<string, string>, now: Date = new
 	return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
-/** A short, secret-free excerpt of an unexpected answer, for error messages. */
+/**
+ * A short, secret-free excerpt of an unexpected answer, for error messages. An HTML page (a
+ * proxy's or web server's error page) is named by its title, not quoted: its markup says nothing
+ * to the reader and can carry scripts and the request it echoes.
+ */
 export function describeBody(response: HttpResponse): string {
+	const html = htmlTitle(response.body);
+	if (html !== undefined) return `HTTP ${response.status}, an HTML page${html ? ` titled "${html}"` : ''}`;
 	const text = response.body.replace(/\s+/g, ' ').trim();
 	const excerpt = text.length > 120 ? `${text.slice(0, 120)}…` : text;
 	return `HTTP ${response.status}${excerpt ? `, body: ${excerpt}` : ', empty body'}`;
+}
+
+/** The page's title (or first heading) when the body is HTML, '' when it has none; undefined when it is not HTML. */
+function htmlTitle(body: string): string | undefined {
+	const start = body.trimStart().slice(0, 200).toLowerCase();
+	if (!/^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<!doctype html)/.test(start) && !/<html[\s>]/.test(start)) return undefined;
+	const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body);
+	const title = match ? match[1].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() : '';
+	return title.length > 80 ? `${title.slice(0, 80)}…` : title;
 }

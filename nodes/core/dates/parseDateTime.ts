@@ -2,8 +2,11 @@ import { knownTimeZone, zonedWallClockToInstant } from './zonedTime';
 
 export type DateTimeCheck = { ok: true; date: Date } | { ok: false; message: string };
 
-/** The last instant every gateway's date format can write: 9999-12-31T23:59:59Z. */
-export const LATEST_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+/**
+ * The last instant every gateway's date format can write in any zone (a four-digit year on the
+ * gateway's wall clock, which may be ahead of UTC): 9999-12-30T23:59:59Z.
+ */
+export const LATEST_DATE_MS = Date.UTC(9999, 11, 30, 23, 59, 59);
 
 // ISO 8601 as n8n gives it: the date picker ("2030-01-31T09:00:00"), $now.toISO()
 // ("2030-01-31T09:00:00.000+03:00"), Date#toISOString ("…Z"), or a date alone ("2030-01-31").

@@ -31,7 +31,9 @@ export function errorFromTable(
 	gatewayCode: string | number,
 	gatewayMessage?: string,
 ): SmsError {
-	const entry = table[String(gatewayCode).trim()];
+	const key = String(gatewayCode).trim();
+	// Only the table's own entries: a gateway code "constructor" is not a table entry.
+	const entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 	if (!entry) {
 		return smsError('unknown', `${gatewayName} returned an unrecognized error (code ${gatewayCode}${gatewayMessage ? `: ${gatewayMessage}` : ''})`, {
 			gatewayCode,

@@ -10,6 +10,10 @@ export function a1AuthFromCredentials(credentials: Record<string, unknown>): A1A
 	if (type === 'bearer') {
 		const token = textField(credentials.token);
 		if (!token) throw missing('an API token (or switch Authentication to Basic)');
+		// It travels in the Authorization header, which carries visible ASCII only.
+		if (!/^[\x21-\x7e]+$/.test(token)) {
+			throw new SmsGatewayError(smsError('auth_failed', 'A1: the Token contains spaces or characters other than visible ASCII, which an HTTP header cannot carry; paste it again'));
+		}
 		return { type, token };
 	}
 	const username = textField(credentials.username);

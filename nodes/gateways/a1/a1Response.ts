@@ -11,8 +11,11 @@ const NAME = 'A1';
 export type A1Operation = 'send' | 'status' | 'balance';
 
 /**
- * Turns an A1 answer into what the operation needs, or throws SmsGatewayError. A result code in
- * the body wins over the HTTP status, because where A1 puts its codes is not public [guess].
+ * Turns an A1 answer into what the operation needs, or throws SmsGatewayError. Where A1 puts its
+ * result codes is not public [guess], so a code in the body decides only when it is one of A1's
+ * documented codes, or when the answer is 2xx. Otherwise the HTTP status decides: `{"code":500}`
+ * with HTTP 500 is a server error (retried), `{"code":404}` on a status request an unknown id,
+ * which a framework's generic error body would otherwise turn into an "unrecognized A1 code".
  */
 export function checkA1Response(response: HttpResponse, operation: A1Operation, now: Date): A1Answer {
 	if (response.status === 401 || response.status === 403) {
@@ -26,12 +29,14 @@ export function checkA1Response(response: HttpResponse, operation: A1Operation, 
 	}
 	const retryAfterSeconds = parseRetryAfter(response.headers, now);
 	const answer = readA1Answer(response.body);
-	if (answer?.code !== undefined && answer.code !== A1_SUCCESS_CODE) {
+	const ok = response.status >= 200 && response.status < 300;
+	const decidesByCode = answer?.code !== undefined && (ok || Object.prototype.hasOwnProperty.call(A1_ERRORS, answer.code));
+	if (answer?.code !== undefined && decidesByCode && answer.code !== A1_SUCCESS_CODE) {
 		const error = errorFromTable(A1_ERRORS, 'A1', Number(answer.code), answer.message);
 		// An explicit Retry-After is more precise than the document's general advice.
 		throw new SmsGatewayError(error.retryable && retryAfterSeconds !== undefined ? { ...error, retryAfterSeconds } : error);
 	}
-	if (response.status < 200 || response.status >= 300) {
+	if (!ok) {
 		throw new SmsGatewayError(httpError(response, operation, answer, now));
 	}
 	if (answer && isComplete(answer, operation)) return answer;

@@ -11,8 +11,9 @@ export const DEVINO_LIMITS: GatewayLimits = {
 	concurrency: 8,
 	// `sendDate` accepts any time; no lead time is documented, so anything from a minute ahead.
 	minScheduleLeadMinutes: 1,
-	// Validity is in minutes; no maximum is documented.
-	maxValidityMinutes: undefined,
+	// Validity is in minutes; no maximum is documented. [guess] Networks keep an undelivered SMS for
+	// about three days at most, so a bigger number is a mistake rather than a wish (10^6 hours was sent).
+	maxValidityMinutes: 72 * 60,
 	offersValidity: true,
 	// `destinationAddress` takes international numbers of 10 to 15 digits.
 	minRecipientDigits: 10,

@@ -32,6 +32,13 @@ function readAuth(credentials: Record<string, unknown>): SmsAssistentAuth {
 	if (credentials.authMethod === 'token') {
 		const token = secret(credentials.token);
 		if (!token) throw missing('the API token');
+		// It travels in the requestAuthToken header, which carries visible ASCII only; anything
+		// else would be dropped or mangled and the gateway would report a missing password.
+		if (!/^[\x21-\x7e]+$/.test(token.trim())) {
+			throw new SmsGatewayError(
+				smsError('auth_failed', `${SMS_ASSISTENT_LABEL}: the API Token contains spaces or characters other than visible ASCII, which an HTTP header cannot carry; paste it again`),
+			);
+		}
 		return { login, token };
 	}
 	const password = secret(credentials.password);

@@ -78,8 +78,12 @@ export const xmlWire: SmsAssistentWire = {
 	},
 };
 
+/**
+ * An XML parser turns every CR and CRLF in the document into LF (XML 1.0, section 2.11), so a
+ * text's own CRs are written as the character reference &#13;, which survives parsing as CR.
+ */
 function document(packageNode: XmlNode): string {
-	return builder.build({ '?xml': { [`${ATTR}version`]: '1.0', [`${ATTR}encoding`]: 'utf-8' }, package: packageNode });
+	return builder.build({ '?xml': { [`${ATTR}version`]: '1.0', [`${ATTR}encoding`]: 'utf-8' }, package: packageNode }).replace(/\r/g, '&#13;');
 }
 
 /** The password is an attribute of <package>; with a token only the login is (the token is a header). */

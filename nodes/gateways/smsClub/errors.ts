@@ -12,10 +12,10 @@ export const SMSCLUB_ERRORS: ErrorTable = {
 	'429': { code: 'rate_limited', message: 'too many requests per unit of time' },
 	// Re-sending would be refused again for two minutes and would be a duplicate anyway.
 	'453': { code: 'duplicate', message: 'the same message was sent to this number less than 2 minutes ago', retryable: false },
-	'500': { code: 'unavailable', message: 'the service is temporarily unavailable (HTTP 500)' },
-	'502': { code: 'unavailable', message: 'the service is temporarily unavailable (HTTP 502)' },
-	'503': { code: 'unavailable', message: 'the service is temporarily unavailable (HTTP 503)' },
-	'504': { code: 'unavailable', message: 'the service is temporarily unavailable (HTTP 504)' },
+	'500': { code: 'unavailable', message: 'the service is temporarily unavailable' },
+	'502': { code: 'unavailable', message: 'the service is temporarily unavailable' },
+	'503': { code: 'unavailable', message: 'the service is temporarily unavailable' },
+	'504': { code: 'unavailable', message: 'the service is temporarily unavailable' },
 	'5xx': { code: 'unavailable', message: 'the service is temporarily unavailable' },
 };
 

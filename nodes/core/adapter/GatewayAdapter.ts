@@ -1,6 +1,7 @@
 import type { RetryPolicy, Sleep } from './retry';
 import type { NormalizedStatus } from '../status/SmsStatus';
 import type { SmsError } from '../errors/SmsError';
+import type { AccountLimiterStore } from '../state/accountLimiters';
 
 /** One message to one recipient, already validated and normalized by the core. */
 export interface OutgoingSms {
@@ -91,4 +92,6 @@ export interface GatewayOptions {
 	timeoutMs?: number;
 	/** Injected clock, for schedule checks in tests. */
 	now?: () => Date;
+	/** Where per-account rate limits and in-flight bounds are kept; default: shared by the whole process. */
+	limiters?: AccountLimiterStore;
 }

@@ -1,5 +1,3 @@
-import { realSleep, type Sleep } from './retry';
-
 /** Runs fn over items with at most `limit` in flight; results keep input order. */
 export async function mapWithConcurrency<T, R>(
 	items: readonly T[],
@@ -16,22 +14,6 @@ export async function mapWithConcurrency<T, R>(
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 	return results;
-}
-
-/**
- * The pacer: spaces request starts so that no more than `perSecond` begin in any one-second
- * window. The request pipeline awaits it before every request.
- */
-export function createPacer(perSecond: number | undefined, sleep: Sleep = realSleep): () => Promise<void> {
-	if (!perSecond || perSecond <= 0) return async () => {};
-	const interval = 1000 / perSecond;
-	let nextSlot = 0;
-	return async () => {
-		const now = Date.now();
-		const slot = Math.max(now, nextSlot);
-		nextSlot = slot + interval;
-		if (slot > now) await sleep(slot - now);
-	};
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

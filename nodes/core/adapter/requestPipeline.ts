@@ -3,8 +3,8 @@ import { httpStatusError } from './answerErrors';
 import { callGateway } from './callGateway';
 import type { GatewayOptions } from './GatewayAdapter';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http';
-import { createPacer } from './pacing';
-import { redactError, redactResponse } from './redactSecrets';
+import { SecretRedactor } from './redactSecrets';
+import { gatedTransport, gateForAccount, type AccountKey } from '../state/accountLimiters';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
 
 /** What an adapter tells the pipeline about its gateway; everything else is the same for all. */
@@ -13,11 +13,15 @@ export interface PipelineSettings {
 	name: string;
 	transport: HttpTransport;
 	options?: GatewayOptions;
-	/** Requests a second the gateway allows; undefined = no pacing. */
+	/** The gateway account the requests are for: its limits hold across every adapter and execution. */
+	account: AccountKey;
+	/** Requests a second the gateway allows the account; undefined = no pacing. */
 	maxRequestsPerSecond?: number;
+	/** Requests of the account open at once. */
+	maxInFlight: number;
 	/** Timeout when the options set none; undefined = the transport's own. */
 	defaultTimeoutMs?: number;
-	/** Every secret the requests carry, asked at each use (Devino's session ids change). */
+	/** Every secret the requests carry, asked at each use (Devino's session ids are added as they come). */
 	secrets(): readonly string[];
 	/**
 	 * The error an answer stands for before it is read, or undefined to read it. The default turns
@@ -35,22 +39,26 @@ export interface PipelineSettings {
 export type AnswerReader<T> = (response: HttpResponse) => T;
 
 /**
- * The one way every adapter talks to its gateway: pace → call → redact → classify → read, and
- * retry what is safe to retry. A send is never repeated once its answer was lost (callGateway
- * makes that `outcome_unknown`, which is never retryable), and no secret leaves in an error.
+ * The one way every adapter talks to its gateway: gate (the account's rate and in-flight bound)
+ * → call → redact → classify → read, and retry what is safe to retry. A send is never repeated
+ * once its answer was lost (callGateway makes that `outcome_unknown`, which is never retryable),
+ * and no secret leaves in an error.
  */
 export class RequestPipeline {
 	readonly now: () => Date;
 	readonly sleep: Sleep;
 	private readonly policy: RetryPolicy;
-	private readonly pace: () => Promise<void>;
+	private readonly transport: HttpTransport;
+	private readonly redactor = new SecretRedactor();
 
 	constructor(private readonly settings: PipelineSettings) {
 		const options = settings.options ?? {};
 		this.now = options.now ?? (() => new Date());
 		this.sleep = options.sleep ?? realSleep;
 		this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-		this.pace = createPacer(settings.maxRequestsPerSecond, this.sleep);
+		// The account's gate paces starts and bounds requests in flight for all executions at once.
+		const gate = gateForAccount(options, settings.account, { requestsPerSecond: settings.maxRequestsPerSecond, inFlight: settings.maxInFlight });
+		this.transport = gatedTransport(settings.transport, gate);
 	}
 
 	/** One request, retried as the policy and the error allow. */
@@ -60,11 +68,10 @@ export class RequestPipeline {
 
 	/** One attempt, without retry, for adapters that wrap attempts (Devino renews its session in between). */
 	async exchange<T>(request: HttpRequest, idempotent: boolean, read: AnswerReader<T>): Promise<T> {
-		await this.pace();
 		const timeoutMs = request.timeoutMs ?? this.settings.options?.timeoutMs ?? this.settings.defaultTimeoutMs;
-		const answer = await callGateway(this.settings.transport, { ...request, timeoutMs }, this.settings.name, idempotent);
+		const answer = await callGateway(this.transport, { ...request, timeoutMs }, this.settings.name, idempotent);
 		// Masked as soon as it arrives: error messages show excerpts, and an excerpt can cut a secret.
-		const response = redactResponse(answer, this.settings.secrets());
+		const response = this.secretsMasked().response(answer);
 		const refusal = (this.settings.classify ?? defaultClassify(this.settings.name))(response, idempotent, this.now());
 		if (refusal) throw new SmsGatewayError(refusal);
 		return read(response);
@@ -75,8 +82,19 @@ export class RequestPipeline {
 		try {
 			return await withRetry(attempt, this.policy, this.sleep);
 		} catch (error) {
-			throw redactError(this.settings.explainRefusedWait ? this.explainRefusedWait(error) : error, this.settings.secrets());
+			throw this.secretsMasked().error(this.settings.explainRefusedWait ? this.explainRefusedWait(error) : error);
 		}
+	}
+
+	/** A text from an answer (a gateway's reason) with every secret masked. */
+	mask(text: string): string {
+		return this.secretsMasked().redact(text);
+	}
+
+	/** The redactor, built once; secrets learnt since (a new session id) are added to it. */
+	private secretsMasked(): SecretRedactor {
+		for (const secret of this.settings.secrets()) this.redactor.add(secret);
+		return this.redactor;
 	}
 
 	private explainRefusedWait(error: unknown): unknown {

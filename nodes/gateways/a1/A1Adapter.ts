@@ -49,7 +49,9 @@ export class A1Adapter implements GatewayAdapter {
 			name: NAME,
 			transport,
 			options,
+			account: { gateway: 'a1', baseUrl: config.baseUrl, identity: authorizationHeader(config.auth) },
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
+			maxInFlight: config.concurrency ?? A1_DEFAULT_LIMITS.concurrency,
 			defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
 			// An error page may echo the Authorization header.
 			secrets: () => authSecrets(config.auth),

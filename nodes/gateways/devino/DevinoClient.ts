@@ -34,7 +34,9 @@ export class DevinoClient {
 			name: DEVINO_NAME,
 			transport,
 			options,
+			account: { gateway: 'devino', baseUrl: config.baseUrl, identity: config.login },
 			maxRequestsPerSecond: DEVINO_LIMITS.maxRequestsPerSecond,
+			maxInFlight: DEVINO_LIMITS.concurrency,
 			// Gateways sometimes echo what they were sent; no password or session id may leave in an error.
 			// A login's answer is the new session id itself, which is not among these yet.
 			secrets: () => [config.password, ...this.sessionIdsUsed],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BoundedCache } from '../../core/state/BoundedCache';
 
 /**
  * Devino session ids, shared by every adapter in the process so that each workflow run does not
@@ -15,7 +16,11 @@ interface SessionEntry {
 /** Devino keeps a session 120 minutes; using it no later than 110 leaves room for clock drift. */
 export const DEVINO_SESSION_REUSE_MS = 110 * 60_000;
 
-const sessions = new Map<string, SessionEntry>();
+/** Accounts whose sessions one process keeps; the least recently used is dropped beyond it. */
+export const DEVINO_MAX_SESSIONS = 200;
+
+// Entries expire with their session; a login in flight is kept until it settles.
+const sessions = new BoundedCache<string, SessionEntry>(DEVINO_MAX_SESSIONS, DEVINO_SESSION_REUSE_MS, Date.now, (entry) => entry.pending !== undefined);
 
 export function devinoSessionKey(baseUrl: string, login: string, password: string): string {
 	const passwordHash = createHash('sha256').update(password).digest('hex');
@@ -46,4 +51,9 @@ export function dropDevinoSession(key: string, sessionId: string): void {
 /** For tests: start from no sessions. */
 export function clearDevinoSessions(): void {
 	sessions.clear();
+}
+
+/** For tests: how many accounts have a session (or a login in flight). */
+export function devinoSessionCount(): number {
+	return sessions.size;
 }

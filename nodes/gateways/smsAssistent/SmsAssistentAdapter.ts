@@ -57,7 +57,9 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 			name: SMS_ASSISTENT_LABEL,
 			transport,
 			options,
+			account: { gateway: 'smsAssistent', baseUrl: config.baseUrl, identity: config.auth.login },
 			maxRequestsPerSecond: SMS_ASSISTENT_LIMITS.maxRequestsPerSecond,
+			maxInFlight: SMS_ASSISTENT_LIMITS.concurrency,
 			secrets: () => [secretOf(config.auth)],
 		});
 	}

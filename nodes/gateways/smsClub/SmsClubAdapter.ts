@@ -53,7 +53,10 @@ export class SmsClubAdapter implements GatewayAdapter {
 			name: SMSCLUB_LABEL,
 			transport,
 			options,
+			// One token is one account: 20 executions on it share its ~9 requests a second.
+			account: { gateway: 'smsClub', baseUrl: config.baseUrl, identity: config.token },
 			maxRequestsPerSecond: SMSCLUB_LIMITS.maxRequestsPerSecond,
+			maxInFlight: SMSCLUB_LIMITS.concurrency,
 			// An error page may echo the request's headers.
 			secrets: () => [config.token],
 			classify: (response, idempotent, now) =>
@@ -118,7 +121,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 				if (messageId !== undefined) {
 					results.set(index, { ref: message.ref, to: message.to, messageId, parts, status: statusOf('queued') });
 				} else if (reason !== undefined) {
-					results.set(index, failedSendResult(message, errorForRefusedRecipient(reason, this.config.token)));
+					results.set(index, failedSendResult(message, errorForRefusedRecipient(reason, (text) => this.pipeline.mask(text))));
 				} else {
 					results.set(index, failedSendResult(message, outcomeUnknown('answered without mentioning this number')));
 				}

@@ -4,7 +4,6 @@ import { classifySmsClubReason, SMSCLUB_ERRORS, smsClubErrorKey } from './errors
 import type { HttpResponse } from '../../core/adapter/http';
 import { httpStatusError, outcomeUnknownError } from '../../core/adapter/answerErrors';
 import { describeBody, parseRetryAfter } from '../../core/adapter/callGateway';
-import { redactSecrets } from '../../core/adapter/redactSecrets';
 import { readErrorReason } from './wire';
 
 export const SMSCLUB_LABEL = 'SMSClub';
@@ -36,8 +35,8 @@ export function errorForResponse(response: HttpResponse, idempotent: boolean, no
 }
 
 /** One recipient the gateway listed in `add_info`; the raw reason is kept, masked of the token. */
-export function errorForRefusedRecipient(reason: string, token: string): SmsError {
-	const safeReason = redactSecrets(reason, [token]);
+export function errorForRefusedRecipient(reason: string, redact: (text: string) => string): SmsError {
+	const safeReason = redact(reason);
 	const code = classifySmsClubReason(safeReason) ?? 'unknown';
 	return smsError(code, `${SMSCLUB_LABEL} did not send to this number: ${safeReason}`, {
 		gatewayCode: 'add_info',

@@ -1,0 +1,114 @@
+import { BoundedCache } from '../../../../nodes/core/state/BoundedCache';
+import { gatedTransport, MemoryAccountLimiters, type AccountKey } from '../../../../nodes/core/state/accountLimiters';
+import { clearDevinoSessions, DEVINO_MAX_SESSIONS, devinoSessionCount, devinoSessionKey, getDevinoSession } from '../../../../nodes/gateways/devino/devinoSessions';
+
+const account = (identity: string): AccountKey => ({ gateway: 'smsClub', baseUrl: 'https://im.smsclub.mobi', identity });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('BoundedCache', () => {
+	test('drops the least recently used entry beyond its bound', () => {
+		const cache = new BoundedCache<string, number>(2);
+		cache.set('a', 1);
+		cache.set('b', 2);
+		cache.get('a');
+		cache.set('c', 3);
+		expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+		expect(cache.size).toBe(2);
+	});
+
+	test('forgets entries after their time to live', () => {
+		let now = 0;
+		const cache = new BoundedCache<string, number>(10, 1000, () => now);
+		cache.set('a', 1);
+		now = 999;
+		expect(cache.get('a')).toBe(1);
+		now = 1000;
+		expect(cache.get('a')).toBeUndefined();
+	});
+
+	test('keeps busy entries even beyond the bound', () => {
+		const cache = new BoundedCache<string, { busy: boolean }>(1, Infinity, Date.now, (v) => v.busy);
+		cache.set('a', { busy: true });
+		cache.set('b', { busy: false });
+		expect(cache.get('a')).toEqual({ busy: true });
+	});
+});
+
+describe('per-account limits shared by every adapter of the process', () => {
+	test('one account has one gate, however many adapters ask for it; other accounts have their own', () => {
+		const store = new MemoryAccountLimiters();
+		const limits = { requestsPerSecond: 8, inFlight: 3 };
+		expect(store.gateFor(account('t1'), limits)).toBe(store.gateFor(account('t1'), limits));
+		expect(store.gateFor(account('t1'), limits)).not.toBe(store.gateFor(account('t2'), limits));
+		expect(store.gateFor(account('t1'), limits)).not.toBe(store.gateFor({ ...account('t1'), baseUrl: 'https://other' }, limits));
+	});
+
+	test('the in-flight bound holds across adapters', async () => {
+		const store = new MemoryAccountLimiters();
+		let open = 0;
+		let peak = 0;
+		const transport = async () => {
+			open++;
+			peak = Math.max(peak, open);
+			await pause(5);
+			open--;
+			return { status: 200, headers: {}, body: '' };
+		};
+		// Five "executions", each with its own adapter transport on the same account.
+		const transports = Array.from({ length: 5 }, () => gatedTransport(transport, store.gateFor(account('t'), { inFlight: 3 })));
+		await Promise.all(transports.flatMap((t) => Array.from({ length: 6 }, () => t({ method: 'POST', url: 'x' }))));
+		expect(peak).toBe(3);
+	});
+
+	test('the rate holds across adapters: starts are spaced by 1/rate', async () => {
+		const store = new MemoryAccountLimiters();
+		const starts: number[] = [];
+		const transport = async () => {
+			starts.push(Date.now());
+			return { status: 200, headers: {}, body: '' };
+		};
+		const transports = Array.from({ length: 4 }, () => gatedTransport(transport, store.gateFor(account('t'), { requestsPerSecond: 20, inFlight: 10 })));
+		await Promise.all(transports.flatMap((t) => Array.from({ length: 5 }, () => t({ method: 'POST', url: 'x' }))));
+		starts.sort((a, b) => a - b);
+		// 20 requests at 20/s: at least 19 intervals of 50 ms, less a little timer slack.
+		expect(starts[19] - starts[0]).toBeGreaterThanOrEqual(19 * 50 - 20);
+	});
+
+	test('a failed request gives its place back', async () => {
+		const store = new MemoryAccountLimiters();
+		const gate = store.gateFor(account('t'), { inFlight: 1 });
+		const failing = gatedTransport(async () => {
+			throw new Error('boom');
+		}, gate);
+		await expect(failing({ method: 'GET', url: 'x' })).rejects.toThrow('boom');
+		const leave = await Promise.race([gate.enter(), pause(100).then(() => undefined)]);
+		expect(leave).toBeInstanceOf(Function);
+	});
+
+	test('the store keeps a bounded number of idle accounts', () => {
+		const store = new MemoryAccountLimiters();
+		for (let i = 0; i < 1500; i++) store.gateFor(account(`token-${i}`), { inFlight: 1 });
+		expect(store.accounts).toBeLessThanOrEqual(1000);
+	});
+});
+
+describe('Devino session cache', () => {
+	beforeEach(() => clearDevinoSessions());
+
+	test(`keeps at most ${DEVINO_MAX_SESSIONS} accounts, however many credentials it has seen`, async () => {
+		for (let i = 0; i < DEVINO_MAX_SESSIONS + 50; i++) {
+			await getDevinoSession(devinoSessionKey('https://integrationapi.net/rest', `login-${i}`, 'pw'), Date.now, async () => `session-${i}`);
+		}
+		expect(devinoSessionCount()).toBe(DEVINO_MAX_SESSIONS);
+	});
+
+	test('a cached session is reused, a dropped account logs in again', async () => {
+		let logins = 0;
+		const logIn = async () => `s${++logins}`;
+		const key = devinoSessionKey('https://x', 'a', 'pw');
+		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s1');
+		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s1');
+		for (let i = 0; i < DEVINO_MAX_SESSIONS; i++) await getDevinoSession(devinoSessionKey('https://x', `o${i}`, 'pw'), Date.now, async () => 'other');
+		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s2');
+	});
+});

@@ -6,8 +6,8 @@ import {
 	collectionFrom,
 	numberFrom,
 	ParameterError,
-	parameterNodeError,
 	readParameter,
+	stopOnParameterError,
 	stringFrom,
 } from '../glue';
 import type { MessageSettings } from '../core/message/prepareMessage';
@@ -53,10 +53,10 @@ export function messageSettings(context: IExecuteFunctions, itemIndex: number): 
  * with Dry Run "maybe" was meant to send.
  */
 export function deliverySettings(context: IExecuteFunctions, batch: boolean): DeliverySettings {
-	try {
+	return stopOnParameterError(context, () => {
 		const first = readOptions(context, 0);
 		const price = numberFrom(first.pricePerPart, 0, 0, 'Price Per Part', { min: 0 });
-		const includeInputFields = context.getInputData().map((_, itemIndex) => includeInputFields_(context, itemIndex));
+		const includeInputFields = includeInputFieldsOfAll(context);
 		return {
 			dryRun: booleanFrom(first.dryRun, false, 0, 'Dry Run'),
 			pricePerPart: price > 0 ? price : undefined,
@@ -64,32 +64,21 @@ export function deliverySettings(context: IExecuteFunctions, batch: boolean): De
 			checkBalanceFirst: batch && booleanFrom(first.checkBalanceFirst, false, 0, 'Check Balance First'),
 			includeInputFields: (itemIndex) => includeInputFields[itemIndex] ?? false,
 		};
-	} catch (error) {
-		if (error instanceof ParameterError) throw parameterNodeError(context, error);
-		throw error;
-	}
+	});
 }
 
-function includeInputFields_(context: IExecuteFunctions, itemIndex: number): boolean {
+function includeInputFieldsOf(context: IExecuteFunctions, itemIndex: number): boolean {
 	return booleanFrom(readOptions(context, itemIndex).includeInputFields, false, itemIndex, 'Include Input Fields');
 }
 
 /** Include Input Fields of every item, read before anything is sent. */
 export function includeInputFieldsOfAll(context: IExecuteFunctions): boolean[] {
-	try {
-		return context.getInputData().map((_, itemIndex) => includeInputFields_(context, itemIndex));
-	} catch (error) {
-		if (error instanceof ParameterError) throw parameterNodeError(context, error);
-		throw error;
-	}
+	return stopOnParameterError(context, () => context.getInputData().map((_, itemIndex) => includeInputFieldsOf(context, itemIndex)));
 }
 
 export function maxRetryWaitSeconds(context: IExecuteFunctions, operation: string): number | undefined {
 	if (!['send', 'sendBatch', 'getStatus'].includes(operation)) return undefined;
-	try {
-		return numberFrom(readOptions(context, 0).maxRetryWaitSeconds, 60, 0, 'Max Retry Wait (Seconds)', { min: 0, max: MAX_RETRY_WAIT_SECONDS });
-	} catch (error) {
-		if (error instanceof ParameterError) throw parameterNodeError(context, error);
-		throw error;
-	}
+	return stopOnParameterError(context, () =>
+		numberFrom(readOptions(context, 0).maxRetryWaitSeconds, 60, 0, 'Max Retry Wait (Seconds)', { min: 0, max: MAX_RETRY_WAIT_SECONDS }),
+	);
 }

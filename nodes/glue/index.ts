@@ -19,5 +19,6 @@ export {
 	parameterNodeError,
 	readParameter,
 	shown,
+	stopOnParameterError,
 	stringFrom,
 } from './readParameters';

@@ -85,16 +85,20 @@ export function collectionFrom(value: unknown, itemIndex: number, parameter: str
 	throw new ParameterError(itemIndex, parameter, `must be a set of options, not ${describeValue(value)}`);
 }
 
-/** Reads one parameter and checks it; a refusal becomes the node error naming the item. */
-export function readParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, missing: unknown, check: (value: unknown) => T): T {
-	// `missing` is what an absent parameter reads as (n8n throws for an absent one without it).
-	const value = context.getNodeParameter(name, itemIndex, missing as string) as unknown;
+/** Runs reads and checks; a refusal becomes the node error naming the item (the run stops). */
+export function stopOnParameterError<T>(context: IExecuteFunctions, read: () => T): T {
 	try {
-		return check(value);
+		return read();
 	} catch (error) {
 		if (error instanceof ParameterError) throw parameterNodeError(context, error);
 		throw error;
 	}
+}
+
+/** Reads one parameter and checks it; a refusal becomes the node error naming the item. */
+export function readParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, missing: unknown, check: (value: unknown) => T): T {
+	// `missing` is what an absent parameter reads as (n8n throws for an absent one without it).
+	return stopOnParameterError(context, () => check(context.getNodeParameter(name, itemIndex, missing as string) as unknown));
 }
 
 /** A value as an error message shows it: texts quoted and cut short, other types by kind. */

@@ -37,8 +37,8 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 	const inputs = context.getInputData();
 	const requests: IdRequest[] = [];
 	const output: Array<{ itemIndex: number; item?: INodeExecutionData; idIndex?: number }> = [];
-	const include = includeInputFieldsOfAll(context);
-	const includeInputFields = (_: IExecuteFunctions, itemIndex: number) => include[itemIndex];
+	// Read before anything is requested: a wrong value must not stop the run after the requests.
+	const includeInputFields = includeInputFieldsOfAll(context);
 
 	inputs.forEach((_, itemIndex) => {
 		const ids = splitIds(context.getNodeParameter('messageIds', itemIndex, ''));
@@ -48,7 +48,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 				: smsError('invalid_message_id', `Message IDs must be IDs as text or numbers, or a list of them, not ${describeValue(context.getNodeParameter('messageIds', itemIndex, ''))}`);
 			if (!continueOnFail) throw invalidInputError(node, error, itemIndex);
 			const json = { ...emptyStatusJson(handle.definition.id), error: errorJson(error) };
-			output.push({ itemIndex, item: outputItem(json, itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex)) });
+			output.push({ itemIndex, item: outputItem(json, itemIndex, inputs[itemIndex], includeInputFields[itemIndex]) });
 			return;
 		}
 		for (const messageId of ids) {
@@ -80,7 +80,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 			status: statusOf('unknown'),
 			error: smsError('unknown', 'The gateway adapter returned no status for this ID'),
 		};
-		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields(context, itemIndex));
+		return outputItem(statusJson(handle.definition.id, result), itemIndex, inputs[itemIndex], includeInputFields[itemIndex]);
 	});
 }
 

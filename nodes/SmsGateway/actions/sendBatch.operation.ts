@@ -7,7 +7,7 @@ import { deliverySettings, messageSettings } from '../readSettings';
 import { batchTextProperty, senderProperty } from '../descriptions/messageProperties';
 import { sendBatchOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
-import { choiceFrom, ParameterError, parameterNodeError, readParameter, stringFrom } from '../../glue';
+import { choiceFrom, ParameterError, readParameter, stopOnParameterError, stringFrom } from '../../glue';
 
 const forSource = (recipientsSource: string[]) => ({ show: { operation: ['sendBatch'], recipientsSource } });
 
@@ -105,15 +105,12 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 
 /** Phone Field and Text Field of one item: names of fields, so they must be texts. */
 function fieldNames(context: IExecuteFunctions, itemIndex: number): { phoneField: string; textField: string } {
-	try {
+	return stopOnParameterError(context, () => {
 		const phoneField = stringFrom(context.getNodeParameter('phoneField', itemIndex, 'phone'), '', itemIndex, 'Phone Field');
 		if (phoneField === '') throw new ParameterError(itemIndex, 'Phone Field', 'is empty; enter the name of the input field that holds the number, such as phone');
 		const textField = stringFrom(context.getNodeParameter('textField', itemIndex, ''), '', itemIndex, 'Text Field');
 		return { phoneField, textField };
-	} catch (error) {
-		if (error instanceof ParameterError) throw parameterNodeError(context, error);
-		throw error;
-	}
+	});
 }
 
 /** A field by name, or by dotted path into nested objects (contact.phone); only the objects' own fields. */

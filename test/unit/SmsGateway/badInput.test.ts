@@ -332,11 +332,12 @@ describe('messages to fix', () => {
 		expect(emulator.ledger.requests).toHaveLength(0);
 	});
 
-	test('a 503 with an HTML page neither doubles the status nor quotes the HTML', async () => {
-		const emulator = fresh('smsClub');
+	test.each(GATEWAY_CASES.map((g) => g.id))('a 503 HTML page on %s neither doubles the status nor quotes the HTML', async (id) => {
+		const emulator = fresh(id);
 		emulator.faults.inject({ kind: 'html', status: 503, times: 5 });
-		const result = await outcome(runNode({ parameters: { gateway: 'smsClub', operation: 'getBalance' }, credentials: credentialsFor(emulator) }));
+		const result = await outcome(runNode({ parameters: { gateway: id, operation: 'getBalance' }, credentials: credentialsFor(emulator) }));
+		expect(result.error?.message).toMatch(/HTTP 503/);
 		expect(result.error?.message).not.toMatch(/HTTP 503\).*HTTP 503/);
-		expect(result.error?.message).not.toMatch(/<html|<head|<center/i);
+		expect(result.error?.message).not.toMatch(/<html|<head|<center|<\/|<h1/i);
 	});
 });

@@ -42,6 +42,8 @@ class MemoryGate implements RequestGate {
 	private open = 0;
 	private readonly queue: Array<() => void> = [];
 	private nextStart = 0;
+	/** The previous start's turn; each start waits for it (see pace). */
+	private lastStart: Promise<void> = Promise.resolve();
 
 	constructor(
 		public limits: AccountLimits,
@@ -77,14 +79,22 @@ class MemoryGate implements RequestGate {
 		else this.open--;
 	}
 
-	/** Spaces starts evenly: no more than `requestsPerSecond` begin in any one-second window. */
-	private async pace(): Promise<void> {
+	/**
+	 * Spaces starts evenly: no more than `requestsPerSecond` begin in any one-second window.
+	 * Starts are taken one after another and each is spaced from the previous one's actual start,
+	 * so a timer that fires late (a busy event loop) delays the ones after it instead of letting
+	 * two go at once, which a gateway counting arrivals would see as a burst.
+	 */
+	private pace(): Promise<void> {
 		const perSecond = this.limits.requestsPerSecond;
-		if (!perSecond || perSecond <= 0) return;
-		const now = Date.now();
-		const start = Math.max(now, this.nextStart);
-		this.nextStart = start + 1000 / perSecond;
-		if (start > now) await this.wait(start - now);
+		if (!perSecond || perSecond <= 0) return Promise.resolve();
+		const turn = this.lastStart.then(async () => {
+			const wait = this.nextStart - Date.now();
+			if (wait > 0) await this.wait(wait);
+			this.nextStart = Math.max(Date.now(), this.nextStart) + 1000 / perSecond;
+		});
+		this.lastStart = turn.catch(() => undefined);
+		return turn;
 	}
 }
 

@@ -110,9 +110,8 @@ export class A1Adapter implements GatewayAdapter {
 
 	private async statusOne(messageId: string): Promise<StatusResult> {
 		const id = messageId.trim();
-		if (id === '') {
-			return { messageId, status: statusOf('unknown'), error: smsError('invalid_message_id', 'A1: the message id is empty') };
-		}
+		const problem = messageIdProblem(id);
+		if (problem) return { messageId, status: statusOf('unknown'), error: smsError('invalid_message_id', `A1: ${problem}`) };
 		try {
 			const answer = await this.call('status', {
 				method: 'GET',
@@ -132,4 +131,16 @@ export class A1Adapter implements GatewayAdapter {
 		};
 		return this.pipeline.request(prepared, operation !== 'send', (response) => checkA1Response(response, operation, this.pipeline.now()));
 	}
+}
+
+/**
+ * The id goes into the URL path, where "." and ".." are path steps (GET /api/sms/status/.. is
+ * GET /api/sms/) and spaces or control characters have no place in an id a gateway issued.
+ */
+function messageIdProblem(id: string): string | undefined {
+	if (id === '') return 'the message id is empty';
+	if (/^\.+$/.test(id)) return `"${id}" is not a message id`;
+	if (/[\s\p{Cc}]/u.test(id)) return 'the message id contains spaces or control characters';
+	if (id.length > 128) return 'the message id is longer than 128 characters';
+	return undefined;
 }

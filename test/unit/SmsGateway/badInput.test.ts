@@ -27,7 +27,7 @@ function fresh(id: string): Emulator {
 	return emulator;
 }
 const senderOf = (id: string) => GATEWAY_CASES.find((g) => g.id === id)!.sender;
-const sendRequests = (id: string, emulator: Emulator) => emulator.ledger.requests.filter((r) => GATEWAY_CASES.find((g) => g.id === id)!.isSendRequest(r));
+const sendRequests = (id: string, emulator: Emulator) => emulator.ledger.requests.filter((r) => GATEWAY_CASES.find((g) => g.id === id)!.isSend(r));
 
 async function outcome(p: Promise<unknown>): Promise<{ error?: Error; output?: unknown }> {
 	try {

@@ -156,7 +156,7 @@ test(`${RUNS} generated runs (${RUNS * ITEMS_PER_RUN} input items) on every gate
 			}
 			tally.runsWithOutput += thrown === undefined ? 1 : 0;
 			tally.messagesSent += emulator.ledger.messages.length;
-			const sendRequests = emulator.ledger.requests.filter((r) => GATEWAY_CASES.find((g) => g.id === run.gateway)!.isSendRequest(r));
+			const sendRequests = emulator.ledger.requests.filter((r) => GATEWAY_CASES.find((g) => g.id === run.gateway)!.isSend(r));
 
 			if (thrown !== undefined) {
 				// Never a crash: a TypeError or RangeError from inside the node is a bug.

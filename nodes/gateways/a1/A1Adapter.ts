@@ -6,7 +6,7 @@ import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { mapWithConcurrency } from '../../core/adapter/pacing';
+import { mapWithConcurrency } from '../../core/adapter/concurrency';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';

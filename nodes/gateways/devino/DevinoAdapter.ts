@@ -1,7 +1,7 @@
 import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { HttpTransport } from '../../core/adapter/http';
-import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
 import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { DevinoClient, type DevinoAccount } from './DevinoClient';
 import { DEVINO_LIMITS } from './limits';

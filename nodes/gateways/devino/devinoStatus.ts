@@ -4,7 +4,7 @@ import { DEVINO_STATUSES } from './statuses';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import type { NormalizedStatus } from '../../core/status/SmsStatus';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { mapWithConcurrency } from '../../core/adapter/pacing';
+import { mapWithConcurrency } from '../../core/adapter/concurrency';
 import type { StatusResult } from '../../core/adapter/GatewayAdapter';
 import type { DevinoClient } from './DevinoClient';
 import { combinePartStatuses } from './combinePartStatuses';

@@ -7,7 +7,7 @@ import { SMS_ASSISTENT_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';

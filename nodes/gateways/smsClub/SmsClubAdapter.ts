@@ -6,7 +6,7 @@ import { SMSCLUB_STATUSES } from './statuses';
 import { analyzeText } from '../../core/text/analyzeText';
 import { failedSendResult, unexpectedAnswerError } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { chunk, mapWithConcurrency } from '../../core/adapter/pacing';
+import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
 import type {
 	Balance,

@@ -1,6 +1,6 @@
 import type { SmsError } from '../../errors/SmsError';
 import { toSmsError } from '../../errors/toSmsError';
-import { mapWithConcurrency } from '../../adapter/pacing';
+import { mapWithConcurrency } from '../../adapter/concurrency';
 import type { GatewayAdapter, StatusResult } from '../../adapter/GatewayAdapter';
 import type { Observation, TrackingScope, TrackingStore } from '../TrackingStore';
 import { matchesFilter, type StatusEventFilter } from './eventFilter';

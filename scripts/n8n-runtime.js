@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { runStep, countPackages } = require('./lib/runStep');
+const { runStep, npmProgress } = require('./lib/runStep');
 const runtimes = require('../test/n8n/runtimes');
 
 const { REPO_ROOT, RUNTIME_ROOT, RUNTIMES, STAMP_FILE, MANIFEST_FILES, runtimeDir, manifestDir, manifestHash, locateRuntime, runtimeProcessEnv, nodeBinOf } = runtimes;
@@ -35,12 +35,14 @@ async function installRuntime(version, { log = stdoutLog } = {}) {
 		const source = path.join(manifestDir(version), file);
 		if (fs.existsSync(source)) fs.copyFileSync(source, path.join(dir, file));
 	}
-	log(`[runtime ${version}] installing ${spec.label} into ${path.relative(REPO_ROOT, dir)}/ (first time: a few minutes)`);
+	log(`[runtime ${version}] installing ${spec.label} into ${path.relative(REPO_ROOT, dir)}/ (first time only; n8n takes minutes)`);
 	// Install scripts are skipped: a Kafka client's script downloads native sources and fails here.
 	// `npm ci` rejects n8n's lockfile (platform-specific optional packages); `npm install` honours it.
-	await runStep('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...NPM_CACHE_ARGS], {
+	const progress = npmProgress(path.join(dir, 'package-lock.json'));
+	await runStep('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', ...progress.args, ...NPM_CACHE_ARGS], {
 		label: `[runtime ${version}] npm install`,
-		detail: () => `${countPackages(path.join(dir, 'node_modules'))} packages`,
+		countLines: progress.countLines,
+		detail: progress.detail,
 		log,
 		cwd: dir,
 	});

@@ -18,7 +18,7 @@ const { installRuntime } = require('./n8n-runtime');
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Debian's chromium, which playwright-core (the browser runtime) drives in the browser tests. */
-const CHROMIUM = { package: 'chromium', command: 'chromium', neededBy: 'the browser tests' };
+const CHROMIUM = { package: 'chromium', command: 'chromium', neededBy: 'the browser tests', endToEnd: true };
 /** Debian's redis-server, which the Redis tracking store tests start on a free port. */
 const REDIS = { package: 'redis-server', command: 'redis-server', neededBy: 'the Redis tracking store tests' };
 
@@ -43,9 +43,14 @@ function describePlan(plan) {
 	].join(', ');
 }
 
-async function setUp(planName, { log = stdoutLog } = {}) {
-	const plan = PLANS[planName];
-	if (!plan) throw new Error(`unknown set-up plan "${planName}" (known: ${Object.keys(PLANS).join(', ')})`);
+/** SKIP_E2E=1 skips every test that needs n8n or a browser, so their set-up is skipped too. */
+function withoutEndToEnd(plan) {
+	return { build: false, runtimes: [], systemPackages: plan.systemPackages.filter((spec) => !spec.endToEnd) };
+}
+
+async function setUp(requested, { log = stdoutLog } = {}) {
+	const plan = requested === 'test' && process.env.SKIP_E2E === '1' ? withoutEndToEnd(PLANS.test) : PLANS[requested];
+	if (!plan) throw new Error(`unknown set-up plan "${requested}" (known: ${Object.keys(PLANS).join(', ')})`);
 	const started = Date.now();
 	await ensureNpmDependencies(REPO_ROOT, { log });
 	// The rest is independent: tsc works while npm and apt download. Each step finishes (no

@@ -7,7 +7,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { runStep, countPackages } = require('./runStep');
+const { runStep, npmProgress } = require('./runStep');
 
 /** Why node_modules does not match the lockfile, or null when it does. */
 function staleReason(root) {
@@ -32,17 +32,18 @@ function staleReason(root) {
 async function ensureNpmDependencies(root, { log }) {
 	const reason = staleReason(root);
 	if (!reason) return { changed: false };
-	const nodeModules = path.join(root, 'node_modules');
-	log(`[npm] installing the dependencies from package-lock.json (${reason}): npm ci, about 2 minutes the first time`);
-	const { seconds } = await runStep('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+	log(`[npm] installing the dependencies from package-lock.json (${reason}): npm ci, about a minute`);
+	const progress = npmProgress(path.join(root, 'package-lock.json'));
+	const { seconds } = await runStep('npm', ['ci', '--no-audit', '--no-fund', ...progress.args], {
 		label: '[npm] npm ci',
-		detail: () => `${countPackages(nodeModules)} packages`,
+		countLines: progress.countLines,
+		detail: progress.detail,
 		log,
 		cwd: root,
 	});
 	const after = staleReason(root);
 	if (after) throw new Error(`[npm] npm ci finished, but node_modules still does not match package-lock.json: ${after}`);
-	log(`[npm] ${countPackages(nodeModules)} packages installed in ${seconds} s`);
+	log(`[npm] dependencies installed in ${seconds} s`);
 	return { changed: true };
 }
 

@@ -6,7 +6,6 @@
  * node_modules exists.
  */
 const fs = require('node:fs');
-const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const PROGRESS_EVERY_MS = 10000;
@@ -33,22 +32,33 @@ function failureHint(output) {
 }
 
 /**
- * Resolves when `command args` exits 0. `label` prefixes every line; `detail()` adds a number to
- * the progress line (e.g. packages so far). Rejects with the hint and the output's last 40 lines.
+ * Resolves when `command args` exits 0. `label` prefixes every line. Output lines matching
+ * `countLines` are counted, not kept (e.g. npm's one line per package fetched); `detail(count)`
+ * adds that to the progress line. Rejects with the hint and the last 40 kept lines.
  */
-function runStep(command, args, { label, detail = () => '', log, cwd, env = process.env }) {
+function runStep(command, args, { label, detail = () => '', countLines, log, cwd, env = process.env }) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-		const output = [];
-		const keep = (chunk) => {
-			output.push(chunk.toString());
-			if (output.length > 200) output.shift();
+		const kept = [];
+		let counted = 0;
+		const take = (line) => {
+			if (countLines?.test(line)) counted += 1;
+			else {
+				kept.push(line);
+				if (kept.length > 400) kept.shift();
+			}
 		};
-		child.stdout.on('data', keep);
-		child.stderr.on('data', keep);
+		const partial = { stdout: '', stderr: '' };
+		for (const stream of ['stdout', 'stderr']) {
+			child[stream].on('data', (chunk) => {
+				const lines = (partial[stream] + chunk.toString()).split('\n');
+				partial[stream] = lines.pop();
+				lines.forEach(take);
+			});
+		}
 		const timer = setInterval(() => {
-			const extra = detail();
+			const extra = detail(counted);
 			log(`${label}… ${seconds(started)} s${extra ? `, ${extra}` : ''}`);
 		}, PROGRESS_EVERY_MS);
 		child.on('error', (error) => {
@@ -57,38 +67,37 @@ function runStep(command, args, { label, detail = () => '', log, cwd, env = proc
 		});
 		child.on('close', (code) => {
 			clearInterval(timer);
+			Object.values(partial).filter(Boolean).forEach(take);
 			if (code === 0) return resolve({ seconds: seconds(started) });
-			const text = output.join('');
+			const text = kept.join('\n');
 			const hint = failureHint(text);
-			reject(new Error(`${label} failed (exit ${code})${hint ? `: ${hint}` : ''}.\n${text.split('\n').slice(-40).join('\n')}`));
+			reject(new Error(`${label} failed (exit ${code})${hint ? `: ${hint}` : ''}.\n${kept.slice(-40).join('\n')}`));
 		});
 	});
 }
 
-/** Packages in a node_modules folder so far: the number a progress line shows during an install. */
-function countPackages(nodeModules) {
-	let count = 0;
-	let entries;
+/**
+ * Progress for `npm install`/`npm ci` from a lockfile: run npm with these `args`, and each package
+ * it fetches (downloaded or from npm's cache) is one line, counted against the lockfile's total.
+ */
+function npmProgress(lockFile) {
+	let total = 0;
 	try {
-		entries = fs.readdirSync(nodeModules);
+		const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+		// Optional packages for other platforms are counted too, so the count may stop short of it.
+		total = Object.entries(lock.packages ?? {}).filter(([key, entry]) => key !== '' && !entry.link).length;
 	} catch {
-		return 0;
+		// no lockfile yet: counts without a total
 	}
-	for (const name of entries) {
-		if (name.startsWith('.')) continue;
-		if (name.startsWith('@')) {
-			try {
-				count += fs.readdirSync(path.join(nodeModules, name)).length;
-			} catch {
-				// a scope folder being written right now
-			}
-		} else count += 1;
-	}
-	return count;
+	return {
+		args: ['--loglevel=http'],
+		countLines: /^npm http (?:fetch GET \d+ |cache )\S+\.tgz/,
+		detail: (count) => (total ? `${Math.min(count, total)} of ${total} packages fetched` : `${count} packages fetched`),
+	};
 }
 
 function seconds(since) {
 	return Math.round((Date.now() - since) / 1000);
 }
 
-module.exports = { runStep, failureHint, seconds, countPackages };
+module.exports = { runStep, npmProgress, failureHint, seconds };

@@ -62,7 +62,10 @@ async function ensureSystemPackage(spec, { log = (line) => process.stdout.write(
 			return runStep(command, rest, { label, log, env: { ...process.env, ...APT_ENV } });
 		};
 		log(`[system] installing the Debian package ${spec.package} for ${spec.neededBy} (apt-get; first time only)`);
-		aptUpdate ??= apt(['update', ...APT_LOCK_WAIT], '[system] apt-get update');
+		if (!aptUpdate) {
+			log('[system] apt-get update (once per run)');
+			aptUpdate = apt(['update', ...APT_LOCK_WAIT], '[system] apt-get update');
+		}
 		await aptUpdate;
 		const { seconds } = await apt(['install', '-y', '--no-install-recommends', ...APT_LOCK_WAIT, spec.package], `[system] apt-get install ${spec.package}`);
 		log(`[system] ${spec.package} installed in ${seconds} s`);

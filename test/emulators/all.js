@@ -115,4 +115,7 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { GATEWAYS, startAll, credentialFor, control };
+/** Not an SMS gateway: the Bitrix24 portal the Bitrix24 nodes talk to (test/emulators/bitrix24.js). */
+const BITRIX24_PORTAL = { id: 'bitrix24', label: 'Bitrix24 portal', module: './bitrix24', defaultPort: 18710 };
+
+module.exports = { GATEWAYS, BITRIX24_PORTAL, startAll, credentialFor, control };

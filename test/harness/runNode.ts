@@ -20,10 +20,11 @@ import { SmsGateway } from '../../nodes/SmsGateway/SmsGateway.node';
 import { IntegrationApiNetApi } from '../../credentials/IntegrationApiNetApi.credentials';
 import { SmsAssistentApi } from '../../credentials/SmsAssistentApi.credentials';
 import { SmsBearerTokenApi } from '../../credentials/SmsBearerTokenApi.credentials';
+import { Bitrix24OAuth2Api } from '../../credentials/Bitrix24OAuth2Api.credentials';
 
 /** Credential types the package ships, as n8n would load them. */
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
-	[new SmsAssistentApi(), new SmsBearerTokenApi(), new IntegrationApiNetApi()].map((type) => [type.name, type]),
+	[new SmsAssistentApi(), new SmsBearerTokenApi(), new IntegrationApiNetApi(), new Bitrix24OAuth2Api()].map((type) => [type.name, type]),
 );
 
 const NODE_TYPE = 'n8n-nodes-sms-gateways.smsGateway';
@@ -37,6 +38,8 @@ export interface RunNodeOptions {
 	/** The node's "Retry On Fail" setting, which makes n8n run the whole node again after an error. */
 	retryOnFail?: boolean;
 	timezone?: string;
+	/** Another node of the package than SMS Gateway (default), with its type name. */
+	node?: { type: INodeType; name: string; typeName: string };
 }
 
 export interface NodeRun {
@@ -78,12 +81,12 @@ export async function loadOptions(method: string, options: RunNodeOptions): Prom
 }
 
 function setUp(options: RunNodeOptions) {
-	const nodeType = new SmsGateway();
+	const nodeType = options.node?.type ?? new SmsGateway();
 	const credentials = options.credentials ?? {};
 	const node: INode = {
 		id: 'sms-gateway-node',
-		name: 'SMS Gateway',
-		type: NODE_TYPE,
+		name: options.node?.name ?? 'SMS Gateway',
+		type: options.node?.typeName ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -129,6 +132,11 @@ function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedO
 			return structuredClone(data);
 		},
 		preAuthentication: async () => undefined,
+		runPreAuthentication: async () => undefined,
+		/** n8n stores a renewed OAuth2 token pair; here the test's credential object receives it. */
+		updateCredentialsOauthTokenData: async (_nodeCredentials: unknown, type: string, data: ICredentialDataDecryptedObject) => {
+			credentials[type] = { ...credentials[type], oauthTokenData: structuredClone(data.oauthTokenData) };
+		},
 		authenticate: async (_data: unknown, type: string, requestOptions: unknown) => {
 			if (known(type).authenticate) throw new Error(`harness: ${type} is expected to have no authenticate property`);
 			return requestOptions;

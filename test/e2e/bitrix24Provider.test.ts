@@ -1,0 +1,112 @@
+/**
+ * The Bitrix24 SMS Provider Trigger in a running n8n (`n8n start`, the workflow published): on
+ * activation it registers itself in the portal emulator with a secret URL; every SMS the portal
+ * hands over starts the workflow, whose Bitrix24 node reports the status back; forged calls (no
+ * secret, wrong secret, another member_id, wrong application_token) get 403 and change nothing.
+ */
+import * as fs from 'node:fs';
+import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { explain } from './support/runData';
+import { workflow, type NodeJson } from './support/workflows';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bitrix24 = require('../emulators/bitrix24') as {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	start(options?: object): Promise<any>;
+	DEFAULT_ACCOUNT: Record<string, string>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { toPhpForm } = require('../emulators/bitrix24Wire') as { toPhpForm(value: unknown): string };
+const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
+const CREDENTIAL = { id: 'e2eBitrix24Cred02', name: 'Bitrix24 (emulator)' };
+const WORKFLOW_ID = 'e2eBitrix24Provider';
+
+function node(name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): NodeJson {
+	return { id: `b24p${name.length}000-0000-4000-8000-${String(name.charCodeAt(0)).padStart(12, '0')}`, name, type, typeVersion: 1, position: [0, 0], parameters, credentials: { bitrix24OAuth2Api: CREDENTIAL }, ...extra };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > until) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getRuntime) => {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	let emulator: any;
+	let instance: Instance;
+	let server: Server | undefined;
+
+	beforeAll(async () => {
+		n8n.assertPackageBuilt();
+		emulator = await bitrix24.start();
+		const port = await freePort();
+		// Bitrix24 refuses a handler on "localhost": n8n must announce its URL with an address.
+		instance = n8n.createInstance(getRuntime(), { port, brokerPort: await freePort(), env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
+		await n8n.importCredentials(instance, [
+			{
+				...CREDENTIAL,
+				type: 'bitrix24OAuth2Api',
+				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...emulator.issueTokens() } },
+			},
+		]);
+		const flow = workflow(WORKFLOW_ID, [
+			[
+				node('Report Sent', 'n8n-nodes-sms-gateways.bitrix24', { operation: 'updateMessageStatus', code: 'n8n_sms', messageId: '={{ $json.messageId }}', status: 'sent' }),
+			],
+		]);
+		// The trigger replaces the manual start.
+		const trigger = node('Bitrix24 SMS', 'n8n-nodes-sms-gateways.bitrix24SmsProviderTrigger', { code: 'n8n_sms', name: 'n8n SMS', applicationToken: ACCOUNT.applicationToken, defaultCountry: 'BY' }, { webhookId: 'a1b2c3d4-0000-4000-8000-00000000b24a' });
+		flow.nodes = [trigger, ...flow.nodes.filter((n) => n.name !== 'Start')];
+		flow.connections = { 'Bitrix24 SMS': { main: [[{ node: 'Report Sent', type: 'main', index: 0 }]] } };
+		await n8n.importWorkflows(instance, [flow]);
+		const published = await n8n.runCli(instance, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		if (published.code !== 0) throw new Error(`could not publish\n${explain(published)}`);
+		server = await n8n.startServer(instance);
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await emulator?.close();
+		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
+	});
+
+	it('registers itself with a secret URL, takes every SMS once, and refuses forged calls', async () => {
+		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		const [sender] = emulator.portalState().senders;
+		expect(sender).toMatchObject({ CODE: 'n8n_sms', TYPE: 'SMS', NAME: 'n8n SMS' });
+		expect(sender.HANDLER).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\?secret=[0-9a-f]{48}$/);
+
+		const ids: string[] = [];
+		for (let i = 0; i < 20; i++) {
+			const { deliveries } = await emulator.sendSms({ to: i % 2 ? '+375291234567' : '8 029 123-45-67', text: `Message ${i}` });
+			expect(deliveries[0].handlerStatus).toBe(200);
+			ids.push(deliveries[0].messageId);
+		}
+		await waitFor(() => ids.every((id) => emulator.ledger.findMessage(id).status === 'sent'), 60000);
+		for (const id of ids) expect(emulator.ledger.findMessage(id).statusHistory).toHaveLength(1);
+
+		// Forged calls about a real message: none may start the workflow.
+		const victim = (await emulator.sendSms({ to: '+375291234567', text: 'x', auth: { member_id: 'nobody' } })).deliveries[0];
+		expect(victim.handlerStatus).toBe(403);
+		const base = sender.HANDLER.split('?')[0];
+		const form = (auth: Record<string, string>) =>
+			toPhpForm({ module_id: 'crm', type: 'SMS', code: 'n8n_sms', message_id: victim.messageId, message_to: '+375291234567', message_body: 'forged', ts: 1, auth });
+		const goodAuth = { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken };
+		const forged: Array<[string, string]> = [
+			[base, form(goodAuth)],
+			[`${base}?secret=${'0'.repeat(48)}`, form(goodAuth)],
+			[sender.HANDLER, form({ ...goodAuth, member_id: 'a'.repeat(32) })],
+			[sender.HANDLER, form({ ...goodAuth, application_token: 'b'.repeat(32) })],
+			[sender.HANDLER, form({ domain: ACCOUNT.domain, member_id: ACCOUNT.memberId })],
+		];
+		for (const [url, body] of forged) {
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+			expect(response.status).toBe(403);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(emulator.ledger.findMessage(victim.messageId).statusHistory).toHaveLength(0);
+	});
+});

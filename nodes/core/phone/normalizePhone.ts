@@ -3,7 +3,7 @@ import { cleanPhoneInput } from './cleanPhoneInput';
 import { describeNumberType, receivesSms } from './numberTypes';
 import { phoneRejectionMessage, type RejectionDetails } from './phoneMessages';
 import type { PhoneOptions, PhoneRejectionReason, PhoneResult } from './PhoneResult';
-import { readPhoneNumber, type PhoneReading } from './readPhoneNumber';
+import { failureOf, readPhoneNumber, type PhoneReading, type ValidReading } from './readPhoneNumber';
 
 export type { PhoneOptions, PhoneResult, PhoneRejectionReason } from './PhoneResult';
 
@@ -41,17 +41,18 @@ function normalize(input: string, options: PhoneOptions): PhoneResult {
 
 	const defaultCountry = options.defaultCountry ?? DEFAULT_COUNTRY;
 	const country = cleaned.international ? undefined : supportedCountry(defaultCountry);
-	const readings = country ? [readPhoneNumber(digits, country), readPhoneNumber(digits)] : [readPhoneNumber(digits)];
-	const chosen = chooseReading(readings, requireMobile);
+	// The likely reading first; the other one only when the first is not what we want.
+	const first = readPhoneNumber(digits, country);
+	const chosen = isUsable(first, requireMobile) ? first : chooseReading(first, country ? readPhoneNumber(digits) : undefined, requireMobile);
 
 	if (!chosen.valid) {
 		// Without a usable default country the only reading left is the international one, whose
 		// failure ("too short for a number of ER") would blame a country nobody chose.
 		if (!cleaned.international && !country) return reject(input, 'invalid_country_code', { unknownDefaultCountry: defaultCountry });
-		return reject(input, chosen.reason, { digits, country: chosen.country });
+		const failure = failureOf(chosen);
+		return reject(input, failure.reason, { digits, country: failure.country });
 	}
-	const { phone } = chosen;
-	const type = phone.getType();
+	const { phone, type } = chosen;
 	if (requireMobile && !receivesSms(type)) {
 		return reject(input, 'not_mobile', { numberType: describeNumberType(type) });
 	}
@@ -61,14 +62,23 @@ function normalize(input: string, options: PhoneOptions): PhoneResult {
 	return { ok: true, input, e164: phone.number, digits: e164Digits, country: phone.country };
 }
 
+function isUsable(reading: PhoneReading, requireMobile: boolean): reading is ValidReading {
+	return reading.valid && (!requireMobile || receivesSms(reading.type));
+}
+
 /**
- * Prefers, in order: a valid number that can receive SMS (when that is required), any valid number,
- * a failure that only says "not a real number" (the length fits), and last the first reading's failure.
+ * The first (national) reading was not usable. Prefers, in order: a valid number that can receive
+ * SMS (when that is required), any valid number, a failure that only says "not a real number"
+ * (the length fits), and last the first reading's failure.
  */
-function chooseReading(readings: PhoneReading[], requireMobile: boolean): PhoneReading {
-	const valid = readings.filter((reading) => reading.valid);
-	const usable = valid.find((reading) => !requireMobile || receivesSms(reading.phone.getType()));
-	return usable ?? valid[0] ?? readings.find((reading) => !reading.valid && reading.reason === 'invalid') ?? readings[0];
+function chooseReading(first: PhoneReading, second: PhoneReading | undefined, requireMobile: boolean): PhoneReading {
+	if (second === undefined) return first;
+	if (isUsable(second, requireMobile)) return second;
+	if (first.valid) return first;
+	if (second.valid) return second;
+	if (failureOf(first).reason === 'invalid') return first;
+	if (failureOf(second).reason === 'invalid') return second;
+	return first;
 }
 
 /** A two-letter country code the phone metadata knows (BY, UA, RU…). */

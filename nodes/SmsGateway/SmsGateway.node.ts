@@ -6,7 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { createGateway, gatewayCredentials, gatewayProperty, type GatewayHandle, getSenders, ownEntry, shown } from '../glue';
+import { createGateway, gatewayCredentials, gatewayNotices, gatewayProperty, type GatewayHandle, getSenders, ownEntry, searchSenders, shown } from '../glue';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
 import * as listSenders from './actions/listSenders.operation';
@@ -32,7 +32,10 @@ export class SmsGateway implements INodeType {
 		name: 'smsGateway',
 		icon: { light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2 (package 0.2.0): one credential type per gateway and a Sender field per gateway with a list
+		// and a by-name mode. 1 keeps 0.1.0's fields so workflows saved with it load unchanged.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: gatewaySubtitle(),
 		description:
 			`Send SMS, check delivery, balance and sender names through ${gatewayNames()}`,
@@ -43,11 +46,17 @@ export class SmsGateway implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: gatewayCredentials(),
-		properties: [gatewayProperty, operationProperty, ...Object.values(OPERATIONS).flatMap((operation) => operation.description)],
+		properties: [
+			gatewayProperty,
+			...gatewayNotices,
+			operationProperty,
+			...Object.values(OPERATIONS).flatMap((operation) => operation.description),
+		],
 	};
 
 	methods = {
 		loadOptions: { getSenders },
+		listSearch: { searchSenders },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,6 +7,7 @@ import { toSmsError } from '../core/errors/toSmsError';
 import { gatewayApiError } from './nodeErrors';
 import { createN8nTransport } from './n8nTransport';
 import { shown } from './readParameters';
+import { assertNoLegacyCredential } from './legacyCredential';
 
 export interface GatewayHandle {
 	definition: GatewayDefinition;
@@ -26,6 +27,7 @@ export async function createGateway(
 			description: 'Choose the gateway from the list. Nothing was sent.',
 		});
 	}
+	assertNoLegacyCredential(context.getNode(), definition);
 	const credentials = await context.getCredentials(definition.credentialName);
 	const transport = createN8nTransport(context, definition.credentialName);
 	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;

@@ -4,8 +4,8 @@
  * import from here, never from another node's folder; the core and the adapters never import it.
  */
 export { createGateway, type GatewayHandle } from './createGateway';
-export { gatewayCredentials, gatewayProperty } from './gatewayFields';
-export { getSenders } from './loadSenderOptions';
+export { gatewayCredentials, gatewayNotices, gatewayProperty } from './gatewayFields';
+export { getSenders, searchSenders } from './loadSenderOptions';
 export { createN8nTransport, toTransportError } from './n8nTransport';
 export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';
 export { outputItem, recipientJson, statusJson, type RecipientOutcome } from './outputItems';

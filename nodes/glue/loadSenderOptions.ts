@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult, type INodePropertyOptions } from 'n8n-workflow';
 import { createGateway } from './createGateway';
 import { toSmsError } from '../core/errors/toSmsError';
 import { gatewayApiError } from './nodeErrors';
@@ -9,7 +9,7 @@ const ACCOUNT_DEFAULT: INodePropertyOptions = {
 	description: 'Let the gateway use the default sender of your account',
 };
 
-/** Options for the Sender field; a gateway without a sender list offers the account default only. */
+/** Node version 1's Sender dropdown; a gateway without a sender list offers the account default only. */
 export async function getSenders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const gatewayId = String(this.getCurrentNodeParameter('gateway') ?? '');
 	const { definition, gateway } = await createGateway(this, gatewayId);
@@ -24,4 +24,24 @@ export async function getSenders(this: ILoadOptionsFunctions): Promise<INodeProp
 		if (cause.code === 'bad_request') return [ACCOUNT_DEFAULT];
 		throw gatewayApiError(this.getNode(), cause);
 	}
+}
+
+/**
+ * The Sender's "From list" mode (node version 2): the account's sender names, filtered by what the
+ * user types. Only gateways with a sender list have that mode.
+ */
+export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const gatewayId = String(this.getCurrentNodeParameter('gateway') ?? '');
+	const { definition, gateway } = await createGateway(this, gatewayId);
+	if (!gateway.limits.supportsSenderList) {
+		throw new NodeOperationError(this.getNode(), `${definition.label} has no sender list`, { description: 'Type the sender name instead (By Name)' });
+	}
+	let senders: string[];
+	try {
+		senders = await gateway.listSenders();
+	} catch (error) {
+		throw gatewayApiError(this.getNode(), toSmsError(error));
+	}
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return { results: senders.filter((sender) => sender.toLowerCase().includes(wanted)).map((sender) => ({ name: sender, value: sender })) };
 }

@@ -40,10 +40,11 @@ describeWithRuntime('v2', 'SMS Gateway package under n8n start', (getRuntime) =>
 		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
 	});
 
-	it('loads the node and its three credentials as a community package', async () => {
+	it('loads the node and its four credentials as a community package', async () => {
 		const types = await session.requestOk('GET', '/types/credentials.json');
 		const names = (types as Array<{ name: string }>).map((t) => t.name);
-		expect(names).toEqual(expect.arrayContaining(['smsAssistentApi', 'smsBearerTokenApi', 'integrationApiNetApi']));
+		expect(names).toEqual(expect.arrayContaining(['smsAssistentApi', 'a1Api', 'smsClubApi', 'integrationApiNetApi']));
+		expect(names).not.toContain('smsBearerTokenApi');
 		const nodes = await session.requestOk('GET', '/types/nodes.json');
 		const smsNode = (nodes as Array<{ name: string; displayName: string; usableAsTool?: boolean }>).find((t) => t.name === 'n8n-nodes-sms-gateways.smsGateway');
 		expect(smsNode).toMatchObject({ displayName: 'SMS Gateway' });
@@ -51,7 +52,7 @@ describeWithRuntime('v2', 'SMS Gateway package under n8n start', (getRuntime) =>
 
 	describe('credential test (the editor\'s Test button)', () => {
 		/** The field that holds each credential's secret, to replace with a wrong one. */
-		const secretField: Record<string, string> = { smsAssistentApi: 'password', smsBearerTokenApi: 'token', integrationApiNetApi: 'password' };
+		const secretField: Record<string, string> = { smsAssistentApi: 'password', a1Api: 'token', smsClubApi: 'token', integrationApiNetApi: 'password' };
 
 		it.each(['sbxSmsAssistent', 'sbxA1', 'sbxSmsClub', 'sbxDevino'])('%s: the right secret passes, a wrong one is refused', async (id) => {
 			const credential = credentials.find((c) => c.id === id) as Credential;
@@ -72,8 +73,8 @@ describeWithRuntime('v2', 'SMS Gateway package under n8n start', (getRuntime) =>
 			const basic: Credential = {
 				id: 'sbxA1',
 				name: 'A1 (basic)',
-				type: 'smsBearerTokenApi',
-				data: { gateway: 'a1', authType: 'basic', username: a1.account.username, password: a1.account.password, baseUrl: a1.baseUrl },
+				type: 'a1Api',
+				data: { authType: 'basic', username: a1.account.username, password: a1.account.password, baseUrl: a1.baseUrl },
 			};
 			expect(await session.testCredential(basic)).toMatchObject({ status: 'OK' });
 			const bad = await session.testCredential({ ...basic, data: { ...basic.data, password: 'not-the-password' } });

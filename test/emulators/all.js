@@ -31,8 +31,8 @@ const GATEWAYS = [
 		module: './a1',
 		basePath: '',
 		defaultPort: 18702,
-		credentialType: 'smsBearerTokenApi',
-		credentialData: (account, baseUrl) => ({ gateway: 'a1', authType: 'bearer', token: account.token, baseUrl }),
+		credentialType: 'a1Api',
+		credentialData: (account, baseUrl) => ({ authType: 'bearer', token: account.token, baseUrl }),
 	},
 	{
 		id: 'smsClub',
@@ -40,8 +40,8 @@ const GATEWAYS = [
 		module: './smsClub',
 		basePath: '',
 		defaultPort: 18703,
-		credentialType: 'smsBearerTokenApi',
-		credentialData: (account, baseUrl) => ({ gateway: 'smsClub', token: account.token, baseUrl }),
+		credentialType: 'smsClubApi',
+		credentialData: (account, baseUrl) => ({ token: account.token, baseUrl }),
 	},
 	{
 		id: 'devino',

@@ -8,6 +8,7 @@ import {
 	type IExecuteData,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeParameters,
 	type INodePropertyOptions,
 	type INodeType,
@@ -19,12 +20,13 @@ import {
 import { SmsGateway } from '../../nodes/SmsGateway/SmsGateway.node';
 import { IntegrationApiNetApi } from '../../credentials/IntegrationApiNetApi.credentials';
 import { SmsAssistentApi } from '../../credentials/SmsAssistentApi.credentials';
-import { SmsBearerTokenApi } from '../../credentials/SmsBearerTokenApi.credentials';
+import { A1Api } from '../../credentials/A1Api.credentials';
+import { SmsClubApi } from '../../credentials/SmsClubApi.credentials';
 import { Bitrix24OAuth2Api } from '../../credentials/Bitrix24OAuth2Api.credentials';
 
 /** Credential types the package ships, as n8n would load them. */
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
-	[new SmsAssistentApi(), new SmsBearerTokenApi(), new IntegrationApiNetApi(), new Bitrix24OAuth2Api()].map((type) => [type.name, type]),
+	[new SmsAssistentApi(), new A1Api(), new SmsClubApi(), new IntegrationApiNetApi(), new Bitrix24OAuth2Api()].map((type) => [type.name, type]),
 );
 
 const NODE_TYPE = 'n8n-nodes-sms-gateways.smsGateway';
@@ -40,6 +42,10 @@ export interface RunNodeOptions {
 	timezone?: string;
 	/** Another node of the package than SMS Gateway (default), with its type name. */
 	node?: { type: INodeType; name: string; typeName: string };
+	/** The node's version (default 1, the 0.1.0 fields most tests use; 2 has a Sender field per gateway). */
+	typeVersion?: number;
+	/** The credentials the saved node names, when they differ from `credentials` (e.g. a 0.1.0 workflow). */
+	nodeCredentials?: INode['credentials'];
 }
 
 export interface NodeRun {
@@ -80,6 +86,15 @@ export async function loadOptions(method: string, options: RunNodeOptions): Prom
 	return await nodeType.methods!.loadOptions![method].call(context);
 }
 
+/** Calls a resource locator's list-search method (e.g. searchSenders), as the editor does when the list opens. */
+export async function listSearch(method: string, options: RunNodeOptions & { path: string; filter?: string }): Promise<INodeListSearchResult> {
+	const { workflow, node, additionalData } = setUp(options);
+	additionalData.currentNodeParameters = options.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, options.path);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return await nodeType.methods!.listSearch![method].call(context, options.filter);
+}
+
 function setUp(options: RunNodeOptions) {
 	const nodeType = options.node?.type ?? new SmsGateway();
 	const credentials = options.credentials ?? {};
@@ -87,10 +102,10 @@ function setUp(options: RunNodeOptions) {
 		id: 'sms-gateway-node',
 		name: options.node?.name ?? 'SMS Gateway',
 		type: options.node?.typeName ?? NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: `${type} (test)` }])),
+		credentials: options.nodeCredentials ?? Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: `${type} (test)` }])),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.retryOnFail ? { retryOnFail: true } : {}),
 	};

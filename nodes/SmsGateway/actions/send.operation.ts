@@ -3,7 +3,9 @@ import type { GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
 import { deliverySettings, messageSettings } from '../readSettings';
-import { senderProperty, textProperty } from '../descriptions/messageProperties';
+import { textProperty } from '../descriptions/messageProperties';
+import { senderProperties } from '../descriptions/senderProperties';
+import { readSender } from '../readSender';
 import { sendOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
 
@@ -19,7 +21,7 @@ const toProperty: INodeProperties = {
 	hint: 'Numbers without a country code are read in the Default Country of Options (Belarus unless changed)',
 };
 
-export const description: INodeProperties[] = showFor('send', [toProperty, textProperty, senderProperty, sendOptionsProperty]);
+export const description: INodeProperties[] = showFor('send', [toProperty, textProperty, ...senderProperties, sendOptionsProperty]);
 
 /** Send SMS: one message per input item, all handed to the gateway together. */
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
@@ -27,7 +29,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 		itemIndex,
 		to: context.getNodeParameter('to', itemIndex, ''),
 		text: context.getNodeParameter('text', itemIndex, ''),
-		sender: context.getNodeParameter('sender', itemIndex, ''),
+		sender: readSender(context, itemIndex, handle.definition.id),
 		settings: messageSettings(context, itemIndex),
 	}));
 	return await deliverMessages(context, handle, requests, deliverySettings(context, false));

@@ -4,7 +4,9 @@ import type { GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
 import { deliverySettings, messageSettings } from '../readSettings';
-import { batchTextProperty, senderProperty } from '../descriptions/messageProperties';
+import { batchTextProperty } from '../descriptions/messageProperties';
+import { senderProperties } from '../descriptions/senderProperties';
+import { readSender } from '../readSender';
 import { sendBatchOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
 import { choiceFrom, ParameterError, readParameter, stopOnParameterError, stringFrom } from '../../glue';
@@ -68,7 +70,7 @@ const batchRecipientProperties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = showFor('sendBatch', [...batchRecipientProperties, batchTextProperty, senderProperty, sendBatchOptionsProperty]);
+export const description: INodeProperties[] = showFor('sendBatch', [...batchRecipientProperties, batchTextProperty, ...senderProperties, sendBatchOptionsProperty]);
 
 /** Send Batch: recipients from every input item or from a list per item, sent in the gateway's bulk requests. */
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
@@ -77,7 +79,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 	const requests: MessageRequest[] = [];
 	context.getInputData().forEach((item, itemIndex) => {
 		const messageOptions = messageSettings(context, itemIndex);
-		const sender = context.getNodeParameter('sender', itemIndex, '');
+		const sender = readSender(context, itemIndex, handle.definition.id);
 		const text = context.getNodeParameter('text', itemIndex, '');
 		if (source === 'list') {
 			const list = context.getNodeParameter('recipientList', itemIndex, '');

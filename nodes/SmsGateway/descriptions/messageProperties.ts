@@ -24,14 +24,3 @@ export const batchTextProperty: INodeProperties = {
 	description:
 		`The message text for every recipient that has no text of its own (see Text Field). Latin text fits 160 characters in one SMS (153 per part); any Cyrillic or emoji makes it 70 (67 per part). ${MAX_TEXT}`,
 };
-
-export const senderProperty: INodeProperties = {
-	displayName: 'Sender Name or ID',
-	name: 'sender',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getSenders', loadOptionsDependsOn: ['gateway'] },
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'The list is loaded from the gateway account of the selected credential. Where the gateway has no sender list, type the name registered in your contract with an expression; Account Default leaves it to the gateway.',
-};

@@ -4,7 +4,7 @@ import { smsError } from '../../core/errors/errorTable';
 /** How A1 authenticates: the contract decides between a bearer token and Basic auth (A1's public API description). */
 export type A1Auth = { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
 
-/** Reads the shared bearer-token credential (smsBearerTokenApi); throws auth_failed when a needed field is empty. */
+/** Reads the A1 API credential (a1Api); throws auth_failed when a needed field is empty. */
 export function a1AuthFromCredentials(credentials: Record<string, unknown>): A1Auth {
 	const type = credentials.authType === 'basic' ? 'basic' : 'bearer';
 	if (type === 'bearer') {

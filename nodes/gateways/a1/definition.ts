@@ -9,21 +9,16 @@ import { A1_ERRORS } from './errors';
 import { A1_SENDER_RULES } from './senderRules';
 import { A1_STATUSES } from './statuses';
 
-/** Built from the shared smsBearerTokenApi credential (gateway 'a1'). */
+/** Built from the A1 API credential (a1Api). */
 export const a1Definition: GatewayDefinition = {
 	id: 'a1',
 	label: 'A1',
-	credentialName: 'smsBearerTokenApi',
+	credentialName: 'a1Api',
 	senderRules: A1_SENDER_RULES,
 	errors: A1_ERRORS,
 	statuses: A1_STATUSES,
 	limits: A1_DEFAULT_LIMITS,
 	create(credentials, transport, options) {
-		if (credentials.gateway !== undefined && credentials.gateway !== 'a1') {
-			throw new SmsGatewayError(
-				smsError('bad_request', `A1: this credential is set up for gateway "${String(credentials.gateway)}", not A1`),
-			);
-		}
 		// A1 publishes no API address; it comes with the contract, so there is no default to fall back on.
 		if (typeof credentials.baseUrl !== 'string' || credentials.baseUrl.trim() === '') {
 			throw new SmsGatewayError(

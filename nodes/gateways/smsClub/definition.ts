@@ -15,18 +15,12 @@ const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 export const smsClubDefinition: GatewayDefinition = {
 	id: 'smsClub',
 	label: SMSCLUB_LABEL,
-	credentialName: 'smsBearerTokenApi',
+	credentialName: 'smsClubApi',
 	senderRules: SMSCLUB_SENDER_RULES,
 	errors: SMSCLUB_ERRORS,
 	statuses: SMSCLUB_STATUSES,
 	limits: SMSCLUB_LIMITS,
 	create(credentials, transport, options) {
-		// The bearer-token credential serves A1 too; using an A1 one here would send its token to SMSClub.
-		if (credentials.gateway !== undefined && credentials.gateway !== 'smsClub') {
-			throw new SmsGatewayError(
-				smsError('bad_request', `${SMSCLUB_LABEL}: this SMS Bearer Token credential is set up for another gateway; choose SMSClub in its Gateway field`),
-			);
-		}
 		const token = typeof credentials.token === 'string' ? credentials.token.trim() : '';
 		if (token === '') {
 			throw new SmsGatewayError(smsError('auth_failed', `${SMSCLUB_LABEL}: the credential has no token`));

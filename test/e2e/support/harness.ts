@@ -83,8 +83,9 @@ export interface Emulators {
 }
 
 interface RuntimeModule {
-	locateRuntime(version: RuntimeVersion): Runtime | null;
-	missingRuntimeMessage(version: RuntimeVersion): string;
+	/** 'browser' is playwright-core for the editor tests (no n8n in it). */
+	locateRuntime(version: RuntimeVersion | 'browser'): Runtime | null;
+	missingRuntimeMessage(version: RuntimeVersion | 'browser'): string;
 }
 
 interface ProcessModule {

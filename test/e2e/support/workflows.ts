@@ -10,8 +10,8 @@ export const START = 'Start';
 
 export const CREDENTIAL_TYPES: Record<GatewayId, string> = {
 	smsAssistent: 'smsAssistentApi',
-	a1: 'smsBearerTokenApi',
-	smsClub: 'smsBearerTokenApi',
+	a1: 'a1Api',
+	smsClub: 'smsClubApi',
 	devino: 'integrationApiNetApi',
 };
 
@@ -44,12 +44,21 @@ export function smsNode(
 		id: nodeId(),
 		name,
 		type: SMS_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [0, 0],
-		parameters: { gateway, ...parameters },
+		parameters: { gateway, ...asVersion2(gateway, parameters) },
 		credentials: { [CREDENTIAL_TYPES[gateway]]: credential },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
+}
+
+/**
+ * Node version 2 keeps the sender in the gateway's own resource locator (`smsClubSender`: by name,
+ * as a workflow written by hand or by an AI agent would); the tests say just `sender`.
+ */
+function asVersion2(gateway: GatewayId, parameters: Record<string, unknown>): Record<string, unknown> {
+	const { sender, ...rest } = parameters;
+	return sender === undefined ? rest : { ...rest, [`${gateway}Sender`]: { __rl: true, mode: 'name', value: sender } };
 }
 
 /** A Code node emitting one item per row, as a spreadsheet node would. */

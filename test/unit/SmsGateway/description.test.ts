@@ -5,7 +5,7 @@ const description = new SmsGateway().description;
 
 describe('node description', () => {
 	test('the public contract: name, version, tool use, icons', () => {
-		expect(description).toMatchObject({ name: 'smsGateway', displayName: 'SMS Gateway', version: 1, usableAsTool: true });
+		expect(description).toMatchObject({ name: 'smsGateway', displayName: 'SMS Gateway', version: [1, 2], defaultVersion: 2, usableAsTool: true });
 		expect(description.icon).toEqual({ light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' });
 	});
 
@@ -17,7 +17,13 @@ describe('node description', () => {
 			const shown = description.credentials?.filter((c) => (c.displayOptions?.show?.gateway as string[]).includes(definition.id));
 			expect(shown?.map((c) => c.name)).toEqual([definition.credentialName]);
 		}
-		expect(description.credentials?.map((c) => c.name).sort()).toEqual(['integrationApiNetApi', 'smsAssistentApi', 'smsBearerTokenApi']);
+		// One type per gateway: the editor sets the (hidden) gateway from the credential's type.
+		expect(description.credentials?.map((c) => c.name)).toEqual(['smsAssistentApi', 'a1Api', 'smsClubApi', 'integrationApiNetApi']);
+		expect(description.credentials?.map((c) => c.displayOptions?.show?.gateway)).toEqual(GATEWAY_DEFINITIONS.map((d) => [d.id]));
+		const notices = description.properties.filter((p) => p.name === 'gatewayNotice');
+		expect(notices.map((n) => [n.displayOptions?.show?.gateway, n.displayName])).toEqual(
+			GATEWAY_DEFINITIONS.map((d) => [[d.id], expect.stringContaining(`Gateway: ${d.label}.`)]),
+		);
 	});
 
 	test('texts about gateways name every registered gateway and its own limits', () => {
@@ -41,14 +47,34 @@ describe('node description', () => {
 		expect(operation?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['getBalance', 'getStatus', 'listSenders', 'send', 'sendBatch']);
 		const names = (op: string) =>
 			description.properties.filter((p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(op)).map((p) => p.name);
-		expect(names('send')).toEqual(['to', 'text', 'sender', 'options']);
-		expect(names('sendBatch')).toEqual(['recipientsSource', 'phoneField', 'textField', 'recipientList', 'text', 'sender', 'options']);
+		const senders = GATEWAY_DEFINITIONS.map((d) => `${d.id}Sender`);
+		expect(names('send')).toEqual(['to', 'text', 'sender', ...senders, 'options']);
+		expect(names('sendBatch')).toEqual(['recipientsSource', 'phoneField', 'textField', 'recipientList', 'text', 'sender', ...senders, 'options']);
 		expect(names('getStatus')).toEqual(['messageIds', 'options']);
 		expect(names('getBalance')).toEqual([]);
 		const optionNames = (op: string) =>
 			(description.properties.find((p) => p.name === 'options' && (p.displayOptions?.show?.operation as string[]).includes(op))?.options ?? []).map((o) => (o as { name: string }).name).sort();
 		expect(optionNames('send')).toEqual(['defaultCountry', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'sanitize', 'scheduleAt', 'transliterate', 'validityHours']);
 		expect(optionNames('sendBatch')).toEqual([...optionNames('send'), 'checkBalanceFirst', 'deduplicate'].sort());
+	});
+
+	test('version 1 keeps the 0.1.0 Sender dropdown; version 2 has a resource locator per gateway', () => {
+		const sendFields = description.properties.filter((p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes('send'));
+		expect(sendFields.find((p) => p.name === 'sender')).toMatchObject({ type: 'options', displayOptions: { show: { '@version': [1] } } });
+		for (const definition of GATEWAY_DEFINITIONS) {
+			const field = sendFields.find((p) => p.name === `${definition.id}Sender`);
+			const { supportsSenderList, requiresSender } = definition.limits;
+			expect(field).toMatchObject({
+				type: 'resourceLocator',
+				required: requiresSender === true,
+				default: { mode: supportsSenderList ? 'list' : 'name', value: '' },
+				displayOptions: { show: { '@version': [2], gateway: [definition.id], operation: ['send'] } },
+			});
+			// A list only where the gateway has one; never an empty "account default" entry to pick.
+			expect(field?.modes?.map((m) => m.name)).toEqual(supportsSenderList ? ['list', 'name'] : ['name']);
+			if (supportsSenderList) expect(field?.modes?.[0].typeOptions?.searchListMethod).toBe('searchSenders');
+		}
+		expect(new SmsGateway().methods.listSearch.searchSenders).toEqual(expect.any(Function));
 	});
 
 	test('the subtitle names gateway and operation from the registry', () => {
@@ -65,7 +91,7 @@ describe('node description', () => {
 
 	test('every parameter and option tells people and AI agents what to put', () => {
 		const all = description.properties.flatMap((p) => [p, ...((p.type === 'collection' ? p.options : []) as typeof description.properties)]);
-		for (const parameter of all.filter((p) => p.type !== 'collection' && !['gateway', 'operation'].includes(p.name))) {
+		for (const parameter of all.filter((p) => !['collection', 'notice'].includes(p.type) && !['gateway', 'operation'].includes(p.name))) {
 			expect({ name: parameter.name, description: parameter.description ?? '' }).toEqual({ name: parameter.name, description: expect.stringMatching(/^[A-Z].{20,}[.)a-z>]$/) });
 		}
 		const to = description.properties.find((p) => p.name === 'to');

@@ -301,15 +301,14 @@ describe('SMSClub definition', () => {
 	const { transport } = subject;
 
 	it('uses the documented base URL by default', () => {
-		expect(() => smsClubDefinition.create({ gateway: 'smsClub', token: TOKEN }, transport)).not.toThrow();
-		expect(smsClubDefinition.credentialName).toBe('smsBearerTokenApi');
+		expect(() => smsClubDefinition.create({ token: TOKEN }, transport)).not.toThrow();
+		expect(smsClubDefinition.credentialName).toBe('smsClubApi');
 	});
 
 	it.each([
-		[{ gateway: 'a1', token: TOKEN }, 'bad_request'],
-		[{ gateway: 'smsClub', token: '' }, 'auth_failed'],
-		[{ gateway: 'smsClub', token: 'two words' }, 'auth_failed'],
-		[{ gateway: 'smsClub', token: TOKEN, baseUrl: 'http://im.smsclub.mobi' }, 'bad_request'],
+		[{ token: '' }, 'auth_failed'],
+		[{ token: 'two words' }, 'auth_failed'],
+		[{ token: TOKEN, baseUrl: 'http://im.smsclub.mobi' }, 'bad_request'],
 	])('refuses unusable credentials %j', (credentials, code) => {
 		let caught: unknown;
 		try {

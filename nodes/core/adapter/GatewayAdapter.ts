@@ -2,6 +2,7 @@ import type { RetryPolicy, Sleep } from './retry';
 import type { NormalizedStatus } from '../status/SmsStatus';
 import type { SmsError } from '../errors/SmsError';
 import type { AccountLimiterStore } from '../state/accountLimiters';
+import type { SessionStore } from '../state/sessionStore';
 
 /** One message to one recipient, already validated and normalized by the core. */
 export interface OutgoingSms {
@@ -94,4 +95,6 @@ export interface GatewayOptions {
 	now?: () => Date;
 	/** Where per-account rate limits and in-flight bounds are kept; default: shared by the whole process. */
 	limiters?: AccountLimiterStore;
+	/** Where login sessions (Devino) are kept; default: shared by the whole process. */
+	sessions?: SessionStore;
 }

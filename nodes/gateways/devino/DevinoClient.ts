@@ -4,7 +4,8 @@ import type { HttpTransport } from '../../core/adapter/http';
 import { RequestPipeline, type AnswerReader } from '../../core/adapter/requestPipeline';
 import { DEVINO_LIMITS } from './limits';
 import { DEVINO_NAME, errorOfAnswer, isSessionRejected, unexpectedAnswer } from './devinoResponse';
-import { devinoSessionKey, dropDevinoSession, getDevinoSession } from './devinoSessions';
+import type { SessionStore } from '../../core/state/sessionStore';
+import { devinoSessionKey, processDevinoSessions } from './devinoSessions';
 import { formEncode, parseSessionId, type FormFields } from './devinoWire';
 
 export interface DevinoAccount {
@@ -21,6 +22,7 @@ export interface DevinoAccount {
 export class DevinoClient {
 	private readonly sessionKey: string;
 	private readonly pipeline: RequestPipeline;
+	private readonly sessions: SessionStore;
 	/** Every session id this client has sent, including ones since dropped, so none can leak in an error. */
 	private readonly sessionIdsUsed = new Set<string>();
 
@@ -30,6 +32,7 @@ export class DevinoClient {
 		options: GatewayOptions = {},
 	) {
 		this.sessionKey = devinoSessionKey(config.baseUrl, config.login, config.password);
+		this.sessions = options.sessions ?? processDevinoSessions;
 		this.pipeline = new RequestPipeline({
 			name: DEVINO_NAME,
 			transport,
@@ -58,7 +61,7 @@ export class DevinoClient {
 		} catch (error) {
 			// Devino processed nothing when it refused the session, so repeating once is safe even for a send.
 			if (!isSessionRejected(error)) throw error;
-			dropDevinoSession(this.sessionKey, sessionId);
+			await this.sessions.drop(this.sessionKey, sessionId);
 			const renewed = await this.session();
 			this.sessionIdsUsed.add(renewed);
 			return operation(renewed);
@@ -66,7 +69,7 @@ export class DevinoClient {
 	}
 
 	private session(): Promise<string> {
-		return getDevinoSession(this.sessionKey, () => this.pipeline.now().getTime(), () => this.logIn());
+		return this.sessions.session(this.sessionKey, () => this.logIn(), () => this.pipeline.now().getTime());
 	}
 
 	private async logIn(): Promise<string> {

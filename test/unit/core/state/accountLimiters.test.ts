@@ -1,9 +1,13 @@
 import { BoundedCache } from '../../../../nodes/core/state/BoundedCache';
-import { gatedTransport, MemoryAccountLimiters, type AccountKey } from '../../../../nodes/core/state/accountLimiters';
+import { MemoryAccountLimiters } from '../../../../nodes/core/state/accountLimiters';
+import { MemorySessionStore } from '../../../../nodes/core/state/sessionStore';
 import { clearDevinoSessions, DEVINO_MAX_SESSIONS, devinoSessionCount, devinoSessionKey, getDevinoSession } from '../../../../nodes/gateways/devino/devinoSessions';
+import { account, describeLimiterContract } from './support/limiterContract';
+import { describeSessionContract } from './support/sessionContract';
 
-const account = (identity: string): AccountKey => ({ gateway: 'smsClub', baseUrl: 'https://im.smsclub.mobi', identity });
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The Redis stores pass the same contracts: test/unit/core/state/redis/.
+describeLimiterContract('In-process', () => new MemoryAccountLimiters());
+describeSessionContract('In-process', () => new MemorySessionStore(10, 60_000));
 
 describe('BoundedCache', () => {
 	test('drops the least recently used entry beyond its bound', () => {
@@ -41,48 +45,6 @@ describe('per-account limits shared by every adapter of the process', () => {
 		expect(store.gateFor(account('t1'), limits)).toBe(store.gateFor(account('t1'), limits));
 		expect(store.gateFor(account('t1'), limits)).not.toBe(store.gateFor(account('t2'), limits));
 		expect(store.gateFor(account('t1'), limits)).not.toBe(store.gateFor({ ...account('t1'), baseUrl: 'https://other' }, limits));
-	});
-
-	test('the in-flight bound holds across adapters', async () => {
-		const store = new MemoryAccountLimiters();
-		let open = 0;
-		let peak = 0;
-		const transport = async () => {
-			open++;
-			peak = Math.max(peak, open);
-			await pause(5);
-			open--;
-			return { status: 200, headers: {}, body: '' };
-		};
-		// Five "executions", each with its own adapter transport on the same account.
-		const transports = Array.from({ length: 5 }, () => gatedTransport(transport, store.gateFor(account('t'), { inFlight: 3 })));
-		await Promise.all(transports.flatMap((t) => Array.from({ length: 6 }, () => t({ method: 'POST', url: 'x' }))));
-		expect(peak).toBe(3);
-	});
-
-	test('the rate holds across adapters: starts are spaced by 1/rate', async () => {
-		const store = new MemoryAccountLimiters();
-		const starts: number[] = [];
-		const transport = async () => {
-			starts.push(Date.now());
-			return { status: 200, headers: {}, body: '' };
-		};
-		const transports = Array.from({ length: 4 }, () => gatedTransport(transport, store.gateFor(account('t'), { requestsPerSecond: 20, inFlight: 10 })));
-		await Promise.all(transports.flatMap((t) => Array.from({ length: 5 }, () => t({ method: 'POST', url: 'x' }))));
-		starts.sort((a, b) => a - b);
-		// 20 requests at 20/s: at least 19 intervals of 50 ms, less a little timer slack.
-		expect(starts[19] - starts[0]).toBeGreaterThanOrEqual(19 * 50 - 20);
-	});
-
-	test('a failed request gives its place back', async () => {
-		const store = new MemoryAccountLimiters();
-		const gate = store.gateFor(account('t'), { inFlight: 1 });
-		const failing = gatedTransport(async () => {
-			throw new Error('boom');
-		}, gate);
-		await expect(failing({ method: 'GET', url: 'x' })).rejects.toThrow('boom');
-		const leave = await Promise.race([gate.enter(), pause(100).then(() => undefined)]);
-		expect(leave).toBeInstanceOf(Function);
 	});
 
 	test('the store keeps a bounded number of idle accounts', () => {

@@ -90,7 +90,7 @@ export function redisServerForTests(): { available: boolean; readonly port: numb
 		},
 	};
 	if (!binary) {
-		const message = 'redis-server is not installed: the Redis tracking store tests cannot run. Install it with `apt-get install -y redis-server`.';
+		const message = 'redis-server is not installed: the Redis store tests (tracking, limits, sessions) cannot run. Install it with `apt-get install -y redis-server`.';
 		if (process.env.CI === 'true') {
 			test('redis-server is installed (required in CI)', () => {
 				throw new Error(message);

@@ -8,7 +8,7 @@ import { openRedisTrackingStore } from '../../../../../nodes/core/tracking/redis
 import type { TrackingStore } from '../../../../../nodes/core/tracking/TrackingStore';
 import type { TrackingLimits } from '../../../../../nodes/core/tracking/trackingLimits';
 import { raceProcesses } from '../support/crossProcess';
-import { redisServerForTests } from '../support/redisServer';
+import { redisServerForTests } from '../../../../harness/redisServer';
 import { at, describeTrackingContract, message, T0, type StoreHarness } from '../support/trackingContract';
 
 const redis = redisServerForTests();

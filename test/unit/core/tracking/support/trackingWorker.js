@@ -1,6 +1,6 @@
 // One process of a cross-process test: opens the store named on the command line and races the
 // other processes to record the same statuses. Prints one JSON line: the ids it got changes for.
-require('./registerTypeScript');
+require('../../../../harness/registerTypeScript');
 const { createTrackingStore } = require('../../../../../nodes/core/tracking/createTrackingStore.ts');
 const { statusOf } = require('../../../../../nodes/core/status/normalizeStatus.ts');
 

@@ -44,7 +44,7 @@ class Ledger {
 
 	toJSON() {
 		return {
-			requests: this.requests.map(({ method, path, at, fault }) => ({ method, path, at, fault })),
+			requests: this.requests.map(({ method, path, at, fault, status }) => ({ method, path, at, fault, status })),
 			messages: this.messages,
 		};
 	}

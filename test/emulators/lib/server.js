@@ -112,7 +112,7 @@ async function serve(spec, state, options, req, res, rawBody) {
 	if (state.latencyMs > 0) await delay(state.latencyMs);
 
 	const fault = state.faults.take(req.method, url.pathname);
-	const ctx = createContext(state, req, res, url, rawBody, fault);
+	const ctx = createContext(state, req, res, url, rawBody, fault, entry);
 	entry.fault = fault ? fault.kind : undefined;
 
 	if (fault) {
@@ -152,7 +152,7 @@ async function serve(spec, state, options, req, res, rawBody) {
 	if (!res.writableEnded && !ctx.pending) ctx.send(404, 'Not Found', { 'content-type': 'text/plain' });
 }
 
-function createContext(state, req, res, url, rawBody, fault) {
+function createContext(state, req, res, url, rawBody, fault, entry) {
 	const ctx = {
 		state,
 		config: state.config,
@@ -189,6 +189,8 @@ function createContext(state, req, res, url, rawBody, fault) {
 			const finish = () => {
 				if (ctx.discardAnswer) return req.socket.destroy();
 				if (res.writableEnded || req.socket.destroyed) return;
+				// What the gateway answered, so a test can count refusals (429) and not only requests.
+				entry.status = status;
 				res.writeHead(status, headers);
 				res.end(payload);
 			};

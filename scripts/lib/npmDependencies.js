@@ -8,6 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { runStep, npmProgress } = require('./runStep');
+const { readJson } = require('./readJson');
 
 /** Why node_modules does not match the lockfile, or null when it does. */
 function staleReason(root) {
@@ -45,14 +46,6 @@ async function ensureNpmDependencies(root, { log }) {
 	if (after) throw new Error(`[npm] npm ci finished, but node_modules still does not match package-lock.json: ${after}`);
 	log(`[npm] dependencies installed in ${seconds} s`);
 	return { changed: true };
-}
-
-function readJson(file) {
-	try {
-		return JSON.parse(fs.readFileSync(file, 'utf8'));
-	} catch {
-		return null;
-	}
 }
 
 module.exports = { ensureNpmDependencies, staleReason };

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { runStep } = require('./runStep');
+const { readJson } = require('./readJson');
 
 /** What `npm run build` reads (tsc, gulp build:icons). */
 const SOURCE_FOLDERS = ['nodes', 'credentials', 'icons'];
@@ -67,14 +68,6 @@ async function ensureBuild(root, { log }) {
 	if (after) throw new Error(`[build] npm run build finished, but ${after}`);
 	log(`[build] built in ${seconds} s`);
 	return { changed: true };
-}
-
-function readJson(file) {
-	try {
-		return JSON.parse(fs.readFileSync(file, 'utf8'));
-	} catch {
-		return null;
-	}
 }
 
 module.exports = { ensureBuild, staleReason, sourcesHash };

@@ -5,8 +5,8 @@
  * wrong (no network, no permission) before that tail. Node built-ins only: this runs before
  * node_modules exists.
  */
-const fs = require('node:fs');
 const { spawn } = require('node:child_process');
+const { readJson } = require('./readJson');
 
 const PROGRESS_EVERY_MS = 10000;
 
@@ -81,14 +81,9 @@ function runStep(command, args, { label, detail = () => '', countLines, log, cwd
  * it fetches (downloaded or from npm's cache) is one line, counted against the lockfile's total.
  */
 function npmProgress(lockFile) {
-	let total = 0;
-	try {
-		const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
-		// Optional packages for other platforms are counted too, so the count may stop short of it.
-		total = Object.entries(lock.packages ?? {}).filter(([key, entry]) => key !== '' && !entry.link).length;
-	} catch {
-		// no lockfile yet: counts without a total
-	}
+	// No lockfile yet: counts without a total. Optional packages for other platforms are counted
+	// too, so the count may stop short of it.
+	const total = Object.entries(readJson(lockFile)?.packages ?? {}).filter(([key, entry]) => key !== '' && !entry.link).length;
 	return {
 		args: ['--loglevel=http'],
 		countLines: /^npm http (?:fetch GET \d+ |cache )\S+\.tgz/,

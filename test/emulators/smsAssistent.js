@@ -273,6 +273,8 @@ const TEXT = '#text';
 const xmlParser = new XMLParser({
 	ignoreAttributes: false,
 	// Character references (&#13; &#x27;) are decoded, as every XML parser does (XML 1.0, 4.1).
+	// The option also decodes HTML's named entities (&nbsp;), which XML does not define: a document
+	// using them is refused before parsing (undefinedEntity).
 	htmlEntities: true,
 	attributeNamePrefix: ATTR,
 	textNodeName: TEXT,
@@ -281,6 +283,15 @@ const xmlParser = new XMLParser({
 	trimValues: false,
 	isArray: (name) => name === 'msg',
 });
+/**
+ * An entity reference XML 1.0 does not define without a DTD (section 4.6: only amp, lt, gt, quot,
+ * apos, plus character references), or a bare `&`; a conforming parser stops at it ("Entity 'nbsp'
+ * not defined"). CDATA sections are left out: `&` is plain text there.
+ */
+function undefinedEntity(xml) {
+	return /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)\S{0,10}/.exec(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))?.[0];
+}
+
 const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: ATTR, textNodeName: TEXT, suppressEmptyNode: true });
 
 function xmlDocument(pkg) {
@@ -297,7 +308,7 @@ const xmlApi = {
 		ctx.xml(200, xmlDocument({ error: String(code) }));
 	},
 	handle(ctx) {
-		if (XMLValidator.validate(ctx.rawBody) !== true) return this.error(ctx, CODE.other); // [guess]
+		if (XMLValidator.validate(ctx.rawBody) !== true || undefinedEntity(ctx.rawBody)) return this.error(ctx, CODE.other); // [guess]
 		const pkg = xmlParser.parse(ctx.rawBody).package;
 		if (typeof pkg !== 'object' || pkg === null) return this.error(ctx, CODE.other);
 		const auth = authenticate(ctx, pkg[`${ATTR}login`], pkg[`${ATTR}password`]);

@@ -125,6 +125,16 @@ describe('SMS-assistent emulator, XML and PLAIN APIs', () => {
 		]);
 	});
 
+	it('decodes XML character references and refuses entities XML does not define (HTML\'s &nbsp;, a bare &)', async () => {
+		const xml = (text: string) => `<?xml version="1.0" encoding="utf-8" ?><package login="demo" password="${ACCOUNT.password}"><message><msg recipient="296717259" sender="MyShop">${text}</msg></message></package>`;
+		expect((await post('/xml', xml('Line&#13;&#10;two &#x27;q&#x27; &lt;b&gt; <![CDATA[& raw]]>'))).text).toMatch(/<msg sms_id="\d+" sms_count="1"\/>/);
+		expect(subject.emulator.ledger.messages.map((m) => m.text)).toEqual(["Line\r\ntwo 'q' <b> & raw"]);
+		for (const bad of ['a&nbsp;b', 'a &copy; b', 'a & b', 'a&foo;b']) {
+			expect((await post('/xml', xml(bad))).text).toMatch(/<error>-12<\/error>/);
+		}
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
+	});
+
 	it('serves the PLAIN API by GET as documented, with bare answers', async () => {
 		const query = new URLSearchParams({ user: 'demo', password: ACCOUNT.password, recipient: '296717259', message: 'Hi', sender: 'MyShop' });
 		const id = await (await fetch(`${subject.emulator.url}/api/v1/send_sms/plain?${query}`)).text();

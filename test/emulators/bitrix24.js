@@ -30,7 +30,7 @@ const { startEmulator } = require('./lib/server');
 const { runStandalone } = require('./lib/cli');
 const { parseParams, toPhpForm } = require('./bitrix24Wire');
 const { handleAuthorize, handleToken, checkAccessToken, issueTokens, expireAccessTokens } = require('./bitrix24OAuth');
-const { METHODS, portalState } = require('./bitrix24Methods');
+const { METHODS, portalState, scopeOf } = require('./bitrix24Methods');
 
 const DEFAULT_ACCOUNT = {
 	clientId: 'local.6650a1b2c3d4e5.12345678',
@@ -121,6 +121,10 @@ async function handleRest(ctx, route) {
 	}
 	const method = METHODS[route.method];
 	if (!method) return restError(ctx, 404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
+	const scope = scopeOf(route.method);
+	if (scope && !ctx.config.scope.split(',').includes(scope)) {
+		return restError(ctx, 401, 'insufficient_scope', 'The request requires higher privileges than provided by the access token');
+	}
 	delete params.auth;
 	const answer = method(ctx, params, caller);
 	if (answer.error !== undefined) return restError(ctx, answer.status, answer.error, answer.description);

@@ -168,4 +168,15 @@ const METHODS = {
 	}),
 };
 
-module.exports = { METHODS, MESSAGE_STATUSES, portalState };
+/**
+ * The scope each method belongs to; a caller whose application (or webhook) was not given that
+ * scope gets insufficient_scope (https://apidocs.bitrix24.com/error-codes.html). event.*, app.info
+ * and profile are in the basic scope every application has.
+ */
+function scopeOf(method) {
+	if (method.startsWith('messageservice.')) return 'messageservice';
+	if (method.startsWith('crm.')) return 'crm';
+	return undefined;
+}
+
+module.exports = { METHODS, MESSAGE_STATUSES, portalState, scopeOf };

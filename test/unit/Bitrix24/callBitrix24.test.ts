@@ -113,6 +113,15 @@ describe('callBitrix24', () => {
 		expect(JSON.stringify(denied)).not.toContain(tokens.access_token);
 	});
 
+	it('names the missing permission when the application lacks the method\'s scope, and does not renew the token for it', async () => {
+		emulator.config.scope = 'messageservice';
+		const credentials = credentialFor(emulator.issueTokens());
+		const error = (await run(credentials, 'crm.lead.get', { id: 98 }).catch((e: Error) => e)) as Error & { description?: string };
+		expect(error.message).toBe('Bitrix24 refused crm.lead.get: The request requires higher privileges than provided by the access token');
+		expect(error.description).toContain('scope');
+		expect(emulator.ledger.requests.map((r: { path: string }) => r.path)).toEqual(['/rest/crm.lead.get.json']);
+	});
+
 	it('says to reconnect when the access token is unknown to the portal', async () => {
 		const credentials = credentialFor({ access_token: 'f'.repeat(32), refresh_token: 'e'.repeat(32) });
 		emulator.expireAccessTokens();

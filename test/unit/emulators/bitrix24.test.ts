@@ -223,6 +223,20 @@ describe('Bitrix24 emulator: REST', () => {
 		expect(missing.status).toBe(400);
 		expect(missing.json).toEqual({ error: '', error_description: 'Not found' });
 	});
+
+	it('refuses a method outside the application\'s scope with insufficient_scope, and keeps the basic scope open', async () => {
+		emulator.config.scope = 'crm';
+		const { access_token: access } = await connect();
+		const refused = await call('messageservice.sender.list', {}, access);
+		expect(refused.status).toBe(401);
+		expect(refused.json.error).toBe('insufficient_scope');
+		expect((await call('crm.lead.get', { id: 98 }, access)).status).toBe(200);
+		expect((await call('event.get', {}, access)).status).toBe(200);
+		emulator.config.scope = 'messageservice';
+		const { access_token: other } = await connect();
+		expect((await call('crm.lead.get', { id: 98 }, other)).json.error).toBe('insufficient_scope');
+		expect((await call('messageservice.sender.list', {}, other)).status).toBe(200);
+	});
 });
 
 describe('Bitrix24 emulator: the portal side', () => {

@@ -109,4 +109,17 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(emulator.ledger.findMessage(victim.messageId).statusHistory).toHaveLength(0);
 	});
+
+	it('after n8n restarts, is still registered once and takes the next SMS', async () => {
+		await server?.stop();
+		server = await n8n.startServer(instance);
+		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		const { senders } = emulator.portalState();
+		expect(senders.map((s: { CODE: string }) => s.CODE)).toEqual(['n8n_sms']);
+		const { deliveries } = await emulator.sendSms({ to: '+375291234567', text: 'After restart' });
+		expect(deliveries).toHaveLength(1);
+		expect(deliveries[0].handlerStatus).toBe(200);
+		await waitFor(() => emulator.ledger.findMessage(deliveries[0].messageId).status === 'sent', 60000);
+		expect(emulator.ledger.findMessage(deliveries[0].messageId).statusHistory).toHaveLength(1);
+	});
 });

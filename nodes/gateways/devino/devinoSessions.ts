@@ -22,16 +22,7 @@ export function devinoSessionKey(baseUrl: string, login: string, password: strin
 	return `${baseUrl}\n${login}\n${passwordHash}`;
 }
 
-export async function getDevinoSession(key: string, now: () => number, logIn: () => Promise<string>): Promise<string> {
-	return processDevinoSessions.session(key, logIn, now);
-}
-
 /** For tests: start from no sessions. */
 export function clearDevinoSessions(): void {
 	processDevinoSessions.clear();
-}
-
-/** For tests: how many accounts have a session (or a login in flight). */
-export function devinoSessionCount(): number {
-	return processDevinoSessions.size;
 }

@@ -1,7 +1,7 @@
 import { BoundedCache } from '../../../../nodes/core/state/BoundedCache';
 import { MemoryAccountLimiters } from '../../../../nodes/core/state/accountLimiters';
 import { MemorySessionStore } from '../../../../nodes/core/state/sessionStore';
-import { clearDevinoSessions, DEVINO_MAX_SESSIONS, devinoSessionCount, devinoSessionKey, getDevinoSession } from '../../../../nodes/gateways/devino/devinoSessions';
+import { clearDevinoSessions, DEVINO_MAX_SESSIONS, devinoSessionKey, processDevinoSessions } from '../../../../nodes/gateways/devino/devinoSessions';
 import { account, describeLimiterContract } from './support/limiterContract';
 import { describeSessionContract } from './support/sessionContract';
 
@@ -59,18 +59,18 @@ describe('Devino session cache', () => {
 
 	test(`keeps at most ${DEVINO_MAX_SESSIONS} accounts, however many credentials it has seen`, async () => {
 		for (let i = 0; i < DEVINO_MAX_SESSIONS + 50; i++) {
-			await getDevinoSession(devinoSessionKey('https://integrationapi.net/rest', `login-${i}`, 'pw'), Date.now, async () => `session-${i}`);
+			await processDevinoSessions.session(devinoSessionKey('https://integrationapi.net/rest', `login-${i}`, 'pw'), async () => `session-${i}`);
 		}
-		expect(devinoSessionCount()).toBe(DEVINO_MAX_SESSIONS);
+		expect(processDevinoSessions.size).toBe(DEVINO_MAX_SESSIONS);
 	});
 
 	test('a cached session is reused, a dropped account logs in again', async () => {
 		let logins = 0;
 		const logIn = async () => `s${++logins}`;
 		const key = devinoSessionKey('https://x', 'a', 'pw');
-		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s1');
-		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s1');
-		for (let i = 0; i < DEVINO_MAX_SESSIONS; i++) await getDevinoSession(devinoSessionKey('https://x', `o${i}`, 'pw'), Date.now, async () => 'other');
-		expect(await getDevinoSession(key, Date.now, logIn)).toBe('s2');
+		expect(await processDevinoSessions.session(key, logIn)).toBe('s1');
+		expect(await processDevinoSessions.session(key, logIn)).toBe('s1');
+		for (let i = 0; i < DEVINO_MAX_SESSIONS; i++) await processDevinoSessions.session(devinoSessionKey('https://x', `o${i}`, 'pw'), async () => 'other');
+		expect(await processDevinoSessions.session(key, logIn)).toBe('s2');
 	});
 });

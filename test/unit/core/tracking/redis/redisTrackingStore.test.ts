@@ -66,10 +66,25 @@ function harness(): StoreHarness {
 			}
 		});
 
-		test('a Redis that cannot be reached is an error, not a silent loss', async () => {
-			const store = openRedisTrackingStore({ host: '127.0.0.1', port: 1, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null }, { prefix: 'down:{tracking}:' });
+		test('a Redis that cannot be reached is an error naming where, not a silent loss, and not the password', async () => {
+			const password = 'redis-pass-7Qx9';
+			const store = openRedisTrackingStore(
+				{ host: '127.0.0.1', port: 1, username: 'n8n', password, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null },
+				{ prefix: 'down:{tracking}:' },
+			);
 			open.push(store);
-			await expect(store.track([message('a')], T0)).rejects.toThrow();
+			const error = await store.track([message('a')], T0).then(() => undefined, (e: Error) => e);
+			expect(error?.message).toMatch(/^Tracking store: Redis at 127\.0\.0\.1:1 failed: /);
+			expect(error?.message).not.toContain(password);
+		});
+
+		test('a wrong Redis password is an error that does not repeat it', async () => {
+			const password = 'wrong-pass-3Kd8';
+			const store = openRedisTrackingStore({ host: '127.0.0.1', port: redis.port, username: 'nobody', password, maxRetriesPerRequest: 0, retryStrategy: () => null }, { prefix: 'auth:{tracking}:' });
+			open.push(store);
+			const error = await store.track([message('a')], T0).then(() => undefined, (e: Error) => e);
+			expect(error?.message).toMatch(/^Tracking store: Redis at 127\.0\.0\.1:\d+ failed: /);
+			expect(error?.message).not.toContain(password);
 		});
 	});
 });

@@ -104,7 +104,7 @@ export class A1Adapter implements GatewayAdapter {
 				status: statusOf('queued'),
 			};
 		} catch (error) {
-			return failedSendResult(message, toSmsError(error));
+			return failedSendResult(message, toSmsError(error, 'send'));
 		}
 	}
 

@@ -32,7 +32,7 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 			return assigned;
 		});
 	} catch (error) {
-		const reason = toSmsError(error);
+		const reason = toSmsError(error, 'send');
 		return messages.map((message) => failedSendResult(message, reason));
 	}
 	const accepted = statusOf(first.sendAt ? 'scheduled' : 'queued');

@@ -142,7 +142,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 				return answer.items;
 			});
 		} catch (error) {
-			const reason = toSmsError(error);
+			const reason = toSmsError(error, 'send');
 			return messages.map((m) => failedSendResult(m, reason));
 		}
 		return messages.map((m, k) => {

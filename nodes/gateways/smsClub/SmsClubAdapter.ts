@@ -127,7 +127,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 				}
 			}
 		} catch (error) {
-			const reason = toSmsError(error);
+			const reason = toSmsError(error, 'send');
 			for (const { index } of request.recipients) results.set(index, failedSendResult(messages[index], reason));
 		}
 		return results;

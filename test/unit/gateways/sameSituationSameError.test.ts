@@ -4,6 +4,7 @@
  */
 import { SmsGatewayError } from '../../../nodes/core/errors/SmsError';
 import type { OutgoingSms, GatewayAdapter } from '../../../nodes/core/adapter/GatewayAdapter';
+import type { HttpTransport } from '../../../nodes/core/adapter/http';
 import { gatewayCase } from '../../harness/gatewayCases';
 import { gatewayUnderTest } from '../../harness/gatewayUnderTest';
 
@@ -25,7 +26,7 @@ async function errorOf(operation: Promise<unknown>): Promise<SmsGatewayError> {
 
 describe.each(IDS)('%s', (id) => {
 	const subject = gatewayUnderTest(id);
-	const gateway = (credentials?: Record<string, unknown>): GatewayAdapter => subject.build(credentials);
+	const gateway = (credentials?: Record<string, unknown>, via?: HttpTransport): GatewayAdapter => subject.build(credentials, {}, via);
 	const inject = (fault: Record<string, unknown>) => subject.emulator.faults.inject(fault);
 
 	it('does not repeat a send answered by a proxy timeout (504): its outcome is unknown', async () => {
@@ -43,6 +44,20 @@ describe.each(IDS)('%s', (id) => {
 		expect(result.error?.code).toBe('outcome_unknown');
 		expect(result.error?.message).toMatch(/may or may not have been sent, so it was not sent again/);
 		expect(subject.requestsTo(gatewayCase(id).paths.send)).toBe(1);
+	});
+
+	it('a bug while reading an accepted send (here a transport handing back no text) is outcome_unknown, not a plain failure', async () => {
+		const sendPath = gatewayCase(id).paths.send;
+		const broken: HttpTransport = async (request) => {
+			const answer = await subject.transport(request);
+			return new URL(request.url).pathname.endsWith(sendPath) ? { ...answer, body: 42 as unknown as string } : answer;
+		};
+		const [result] = await gateway(undefined, broken).send([sms(id)]);
+		// The gateway did accept it: a "failed" that invites a re-send would send it twice.
+		expect(subject.emulator.ledger.messages).toHaveLength(1);
+		expect(result.error?.code).toBe('outcome_unknown');
+		expect(result.error?.message).toMatch(/may have been sent/);
+		expect(subject.requestsTo(sendPath)).toBe(1);
 	});
 
 	it('reports a refused send as failed with no gateway status word (the code is in the error)', async () => {

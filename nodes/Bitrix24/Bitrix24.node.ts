@@ -1,11 +1,5 @@
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { chosenOperation, operationFields, type NodeOperation } from '../glue';
 import * as getPhoneNumbers from './actions/getPhoneNumbers.operation';
 import * as listProviders from './actions/listProviders.operation';
 import * as registerProvider from './actions/registerProvider.operation';
@@ -14,13 +8,8 @@ import * as updateMessageStatus from './actions/updateMessageStatus.operation';
 import { operationProperty } from './descriptions/operationProperty';
 import { BITRIX24_CREDENTIAL } from './transport/callBitrix24';
 
-interface Operation {
-	description: INodeProperties[];
-	execute(context: IExecuteFunctions): Promise<INodeExecutionData[]>;
-}
-
 /** The table of contents: one file per operation. */
-const OPERATIONS: Readonly<Record<string, Operation>> = {
+const OPERATIONS: Readonly<Record<string, NodeOperation>> = {
 	updateMessageStatus,
 	listProviders,
 	registerProvider,
@@ -42,17 +31,10 @@ export class Bitrix24 implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [{ name: BITRIX24_CREDENTIAL, required: true }],
-		properties: [operationProperty, ...Object.values(OPERATIONS).flatMap((operation) => operation.description)],
+		properties: [operationProperty, ...operationFields(OPERATIONS)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, {
-				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}`,
-			});
-		}
-		return [await run.execute(this)];
+		return [await chosenOperation(this, OPERATIONS).execute(this)];
 	}
 }

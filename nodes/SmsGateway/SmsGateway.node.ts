@@ -1,12 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import { createGateway, gatewayCredentials, gatewayNotices, gatewayProperty, type GatewayHandle, getSenders, ownEntry, searchSenders, shown } from '../glue';
+	chosenOperation,
+	createGateway,
+	gatewayCredentials,
+	gatewayNotices,
+	gatewayProperty,
+	type GatewayHandle,
+	getSenders,
+	type NodeOperation,
+	operationFields,
+	searchSenders,
+} from '../glue';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
 import * as listSenders from './actions/listSenders.operation';
@@ -17,14 +21,8 @@ import { gatewaySubtitle } from './descriptions/gatewaySubtitle';
 import { operationProperty } from './descriptions/operationProperty';
 import { maxRetryWaitSeconds } from './readSettings';
 
-/** An operation: its fields, and what it does with the items and the chosen gateway. */
-interface Operation {
-	description: INodeProperties[];
-	execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]>;
-}
-
-/** The table of contents: one file per operation, in the order their fields appear. */
-const OPERATIONS: Readonly<Record<string, Operation>> = { send, sendBatch, getStatus, getBalance, listSenders };
+/** The table of contents: one file per operation, in the order their fields appear; each gets the chosen gateway. */
+const OPERATIONS: Readonly<Record<string, NodeOperation<[GatewayHandle]>>> = { send, sendBatch, getStatus, getBalance, listSenders };
 
 export class SmsGateway implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,7 +48,7 @@ export class SmsGateway implements INodeType {
 			gatewayProperty,
 			...gatewayNotices,
 			operationProperty,
-			...Object.values(OPERATIONS).flatMap((operation) => operation.description),
+			...operationFields(OPERATIONS),
 		],
 	};
 
@@ -60,16 +58,9 @@ export class SmsGateway implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as unknown;
-		const gatewayId = this.getNodeParameter('gateway', 0) as unknown;
-		const run = ownEntry(OPERATIONS, operation);
-		if (!run) {
-			throw new NodeOperationError(this.getNode(), `Item 0: Operation ${shown(operation)} is not an operation of this node`, {
-				itemIndex: 0,
-				description: `Choose one of: ${Object.keys(OPERATIONS).join(', ')}. Nothing was sent.`,
-			});
-		}
-		const handle = await createGateway(this, gatewayId, maxRetryWaitSeconds(this, operation as string));
+		const run = chosenOperation(this, OPERATIONS);
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const handle = await createGateway(this, this.getNodeParameter('gateway', 0) as unknown, maxRetryWaitSeconds(this, operation));
 		return [await run.execute(this, handle)];
 	}
 }

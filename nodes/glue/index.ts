@@ -6,6 +6,7 @@
 export { createGateway, type GatewayHandle } from './createGateway';
 export { gatewayCredentials, gatewayNotices, gatewayProperty } from './gatewayFields';
 export { getSenders, searchSenders } from './loadSenderOptions';
+export { chosenOperation, operationFields, type NodeOperation } from './operations';
 export { createN8nTransport, toTransportError } from './n8nTransport';
 export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';
 export { outputItem, recipientJson, statusJson, type RecipientOutcome } from './outputItems';

@@ -64,6 +64,11 @@ describe('Bitrix24 node', () => {
 		expect(emulator.ledger.requests).toHaveLength(0);
 	});
 
+	it.each([['constructor'], [{ value: 'listProviders' }], [7]])('refuses an operation %p that is not one of its own, before calling Bitrix24', async (operation) => {
+		await expect(run({ operation: operation as string })).rejects.toThrow(/^Item 0: Operation .* is not an operation of this node$/);
+		expect(emulator.ledger.requests).toHaveLength(0);
+	});
+
 	it.each([
 		['queued', 'queued'],
 		['scheduled', 'queued'],

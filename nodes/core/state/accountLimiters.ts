@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HttpTransport } from '../adapter/http';
+import { TransportError, type HttpTransport } from '../adapter/http';
 import { BoundedCache } from './BoundedCache';
 
 /** What a gateway allows one account: requests started per second, and requests open at once. */
@@ -128,10 +128,19 @@ export function accountKeyHash(account: AccountKey): string {
 	return createHash('sha256').update(`${account.gateway}\n${account.baseUrl}\n${account.identity}`).digest('hex');
 }
 
-/** The transport with every request let through the account's gate. */
+/**
+ * The transport with every request let through the account's gate. A gate that fails (its Redis
+ * cannot be reached) fails before the request is made, so the request counts as not sent: a send
+ * refused there is safe to retry, not of unknown outcome.
+ */
 export function gatedTransport(transport: HttpTransport, gate: RequestGate): HttpTransport {
 	return async (request) => {
-		const leave = await gate.enter();
+		let leave: () => void;
+		try {
+			leave = await gate.enter();
+		} catch (error) {
+			throw new TransportError('not_sent', `the account's request limits could not be checked (${error instanceof Error ? error.message : String(error)})`);
+		}
 		try {
 			return await transport(request);
 		} finally {

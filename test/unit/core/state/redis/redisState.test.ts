@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { RedisAccountLimiters, limiterKeys } from '../../../../../nodes/core/state/redis/RedisAccountLimiters';
 import { RedisSessionStore, sessionKeys } from '../../../../../nodes/core/state/redis/RedisSessionStore';
+import type { HttpTransport } from '../../../../../nodes/core/adapter/http';
 import { DEVINO_SESSION_REUSE_MS } from '../../../../../nodes/gateways/devino/devinoSessions';
+import { SmsClubAdapter } from '../../../../../nodes/gateways/smsClub/SmsClubAdapter';
 import { startEmulators } from '../../../../harness/emulators';
 import { redisServerForTests } from '../../../../harness/redisServer';
 import { account, describeLimiterContract } from '../support/limiterContract';
@@ -65,6 +67,31 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 			]);
 			expect(other).toBe('waiting');
 			holder();
+		});
+
+		test('a send refused because Redis cannot be reached is not sent, and says so (not "outcome unknown")', async () => {
+			const client = connect();
+			await client.ping();
+			client.disconnect();
+			let requests = 0;
+			const transport: HttpTransport = async () => {
+				requests++;
+				return { status: 200, headers: {}, body: '{}' };
+			};
+			const adapter = new SmsClubAdapter({ baseUrl: 'https://im.smsclub.mobi', token: 'smsclub-test-token' }, transport, {
+				limiters: new RedisAccountLimiters(client, { prefix: freshPrefix() }),
+				sleep: async () => undefined,
+			});
+			const results = await adapter.send([
+				{ ref: 0, to: '+380501234567', text: 'Hi', sender: 'Shop' },
+				{ ref: 1, to: '+380501234568', text: 'Hi', sender: 'Shop' },
+			]);
+			expect(requests).toBe(0);
+			expect(results.map((r) => [r.ref, r.messageId, r.error?.code])).toEqual([
+				[0, undefined, 'unavailable'],
+				[1, undefined, 'unavailable'],
+			]);
+			expect(results[0].error?.message).toMatch(/request limits could not be checked/);
 		});
 
 		test('every key is under the prefix and expires once the account is idle', async () => {

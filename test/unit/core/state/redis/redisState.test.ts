@@ -165,7 +165,7 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 			expect(await store.session(key, async () => 'mine')).toBe('mine');
 		});
 
-		test('four processes against the Devino emulator: one login for the whole run, one more after Devino expires it', async () => {
+		test('four processes against the Devino emulator: one login for the whole run, none more after a restart, one more after Devino expires it', async () => {
 			const { emulators, close } = await startEmulators(['devino']);
 			try {
 				const devino = emulators.devino;
@@ -184,6 +184,9 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 				expect(balances()).toBe(20);
 				// Devino's session lifetime passes (emulator time): every process is refused, one logs in again.
 				devino.advance(121 * 60_000);
+				expect((await runStateProcesses(4, spec)).map((r) => r.ok)).toEqual([5, 5, 5, 5]);
+				expect(logins()).toBe(2);
+				// A restart: new processes find the stored session and log in no more.
 				expect((await runStateProcesses(4, spec)).map((r) => r.ok)).toEqual([5, 5, 5, 5]);
 				expect(logins()).toBe(2);
 			} finally {

@@ -74,8 +74,16 @@ export class Editor {
 		page.setDefaultTimeout(15000);
 	}
 
+	/**
+	 * Opens an editor page. The first load compiles and fetches n8n's large bundles, which on a busy
+	 * 2-CPU machine can take longer than a click's 15 s; the locator waits that follow check the page.
+	 */
+	private async open(path: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}${path}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+	}
+
 	async signIn(owner: { email: string; password: string }): Promise<void> {
-		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.open('/signin');
 		await this.page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first().fill(owner.email);
 		await this.page.locator('input[type="password"]').first().fill(owner.password);
 		await this.page.keyboard.press('Enter');
@@ -83,7 +91,7 @@ export class Editor {
 	}
 
 	async newWorkflow(): Promise<void> {
-		await this.page.goto(`${this.baseUrl}/workflow/new`);
+		await this.open('/workflow/new');
 		await this.page.getByTestId('node-creator-plus-button').waitFor();
 	}
 

@@ -37,7 +37,7 @@ declare module 'playwright-core' {
 	}
 
 	export interface Page {
-		goto(url: string): Promise<unknown>;
+		goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit'; timeout?: number }): Promise<unknown>;
 		waitForURL(url: (url: URL) => boolean): Promise<void>;
 		waitForResponse(predicate: (response: Response) => boolean, options?: { timeout?: number }): Promise<Response>;
 		waitForTimeout(ms: number): Promise<void>;

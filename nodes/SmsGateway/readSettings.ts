@@ -37,6 +37,7 @@ export function messageSettings(context: IExecuteFunctions, itemIndex: number): 
 		return {
 			scheduleAt: options.scheduleAt,
 			validityHours: options.validityHours,
+			reportUrl: options.deliveryReportUrl,
 			sanitize: booleanFrom(options.sanitize, true, itemIndex, 'Sanitize Typographic Characters'),
 			transliterate: choiceFrom(options.transliterate, TRANSLITERATION, 'off', itemIndex, 'Transliterate Cyrillic'),
 			defaultCountry,

@@ -9,7 +9,11 @@
  * unavailable; the sender name is registered with A1 on contract signing.
  * Everything else is marked [guess] where it is decided.
  *
- * Not emulated: delivery reports A1 POSTs to a callback URL (payload undocumented).
+ * Delivery reports: A1 POSTs them to the callback URL agreed in the contract (config.callbackUrl,
+ * set through POST /__emulator/config); the payload is not public, so config.callbackFormat picks
+ * one of the shapes the trigger's parser accepts [guess]: 'json' (one object per post,
+ * {messageId, status, phone, doneDate}), 'jsonArray' (a list of them), 'form' (the same fields
+ * form-encoded, one message per post) or 'dlr' (SMPP receipt text `id:… stat:…`, one per line).
  * No 'partial' fault: the API takes one recipient per request, so a request cannot partly fail.
  */
 const { startEmulator } = require('./lib/server');
@@ -53,6 +57,9 @@ function defaults() {
 		sendsPerSecond: null,
 		sentAfterMs: 1000,
 		finalAfterMs: 3000,
+		// Delivery-report callback of the contract; null = none agreed.
+		callbackUrl: null,
+		callbackFormat: 'json',
 	};
 }
 
@@ -123,7 +130,7 @@ function send(ctx) {
 	ctx.config.balance = Math.round((ctx.config.balance - cost) * 100) / 100;
 
 	const id = String(ctx.ledger.newId());
-	ctx.ledger.recordMessage({
+	const recorded = ctx.ledger.recordMessage({
 		id,
 		to: phone,
 		text,
@@ -133,6 +140,7 @@ function send(ctx) {
 		acceptedAt: ctx.now(),
 		outcome: ctx.outcomeFor(phone),
 	});
+	if (ctx.config.callbackUrl) ctx.state.reporter.watch(recorded);
 	// [guess] The seed says only "save messageId"; the answer carries no part count.
 	return ctx.json(200, { code: CODES.success, messageId: id });
 }
@@ -179,7 +187,31 @@ function messageFor(code) {
 	);
 }
 
-const spec = { name: 'a1', handle, defaults };
+// [guess] SMPP receipt words for the 'dlr' shape (SMPP 3.4 Appendix B).
+const DLR_WORDS = { scheduled: 'ENROUTE', queued: 'ENROUTE', sent: 'ENROUTE', delivered: 'DELIVRD', undelivered: 'UNDELIV', expired: 'EXPIRED', rejected: 'REJECTD' };
+
+const REPORT_BODIES = {
+	json: ([report]) => ({ contentType: 'application/json', body: JSON.stringify(reportFields(report)) }),
+	jsonArray: (reports) => ({ contentType: 'application/json', body: JSON.stringify(reports.map(reportFields)) }),
+	form: ([report]) => ({ contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(reportFields(report)).toString() }),
+	dlr: (reports) => ({
+		contentType: 'text/plain',
+		body: reports.map(({ message, status }) => `id:${message.id} sub:001 dlvrd:${status === 'delivered' ? '001' : '000'} stat:${DLR_WORDS[status]} err:000`).join('\n'),
+	}),
+};
+
+function reportFields({ message, status }) {
+	return { messageId: message.id, status: STATUS_WORDS[status], phone: message.to, doneDate: new Date().toISOString() };
+}
+
+const reporter = {
+	targetOf: (message, config) => config.callbackUrl || undefined,
+	wordOf: (status) => STATUS_WORDS[status],
+	maxPerPost: (config) => (config.callbackFormat === 'jsonArray' || config.callbackFormat === 'dlr' ? 100 : 1),
+	bodyOf: (reports, config) => (REPORT_BODIES[config.callbackFormat] ?? REPORT_BODIES.json)(reports),
+};
+
+const spec = { name: 'a1', handle, defaults, reporter };
 
 function start(options) {
 	return startEmulator(spec, options);

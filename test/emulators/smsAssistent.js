@@ -10,7 +10,8 @@
  * Failed; `date_send` YYYYMMDDHHMM at least now + 10 min; validity in hours (JSON, PLAIN, max 48)
  * or seconds (XML, max 172800); the sender must be registered on the account (case matters);
  * header `requestAuthToken` (API v1.2) instead of the password; request field `recipient`, which
- * the vendor's own clients spell `recepient` (both accepted).
+ * the vendor's own clients spell `recepient` (both accepted); `webhook_url`, to which the gateway
+ * posts form fields `<sms_id>=<status>` when a message reaches a new status (-24: a bad URL).
  * Everything else is marked [guess] where it is decided.
  *
  * Gateway faults: { kind: 'gateway', code } answers the whole request with that code (default -10,
@@ -43,6 +44,8 @@ const CODE = {
 	blocked: -13,
 	outsideHours: -14,
 	badDate: -15,
+	// Newer API: "invalid webhook URL".
+	badWebhook: -24,
 };
 
 const STATUS_WORDS = {
@@ -162,11 +165,13 @@ function checkMessage(ctx, message) {
  * Validates and records a package. Returns { error } for a whole-request refusal, else one
  * { id, parts, code } per message in order (id 0 with a negative code when refused).
  */
-function acceptPackage(ctx, messages, dateSend) {
+function acceptPackage(ctx, messages, dateSend, webhookUrl) {
 	if (messages.length === 0) return { error: CODE.badRecipient }; // [guess]
 	if (messages.length > ctx.config.maxMessagesPerPackage) return { error: CODE.other };
 	const date = readDateSend(ctx, dateSend);
 	if (date.code) return { error: date.code };
+	const webhook = readWebhookUrl(webhookUrl);
+	if (webhook.code) return { error: webhook.code };
 	const checked = messages.map((m) => checkMessage(ctx, m));
 	const fault = ctx.fault && ctx.fault.kind === 'partial' ? ctx.fault : undefined;
 	if (fault) {
@@ -180,7 +185,7 @@ function acceptPackage(ctx, messages, dateSend) {
 		results: checked.map((c) => {
 			if (c.code) return { id: 0, parts: c.parts ?? 1, code: c.code };
 			const id = ctx.ledger.newId();
-			ctx.ledger.recordMessage({
+			const recorded = ctx.ledger.recordMessage({
 				id: String(id),
 				to: c.to,
 				text: c.text,
@@ -190,10 +195,30 @@ function acceptPackage(ctx, messages, dateSend) {
 				sendAt: date.at,
 				validityMinutes: c.validityMinutes,
 				outcome: ctx.outcomeFor(c.to),
+				webhookUrl: webhook.url,
 			});
+			if (webhook.url) ctx.state.reporter.watch(recorded);
 			return { id, parts: c.parts, code: 0 };
 		}),
 	};
+}
+
+/**
+ * `webhook_url`: where the gateway posts the message's statuses (form fields `<sms_id>=<status>`).
+ * The PLAIN API takes it per send; in the JSON and XML packages it is read beside `date_send`
+ * [guess]. Anything but an absolute http(s) URL is refused with -24 [guess: which URLs it refuses].
+ */
+function readWebhookUrl(value) {
+	if (value === undefined || value === null || value === '') return { url: undefined };
+	const text = String(value);
+	let url;
+	try {
+		url = new URL(text);
+	} catch {
+		return { code: CODE.badWebhook };
+	}
+	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || text.length > 2048 || /\s/.test(text)) return { code: CODE.badWebhook };
+	return { url: text };
 }
 
 /** { parts, word } for a known id, { code } for a malformed one. */
@@ -247,7 +272,7 @@ const jsonApi = {
 				validityHours: item.validity_period ?? defaults.validity_period,
 			};
 		});
-		const outcome = acceptPackage(ctx, messages, body.date_send);
+		const outcome = acceptPackage(ctx, messages, body.date_send, body.webhook_url);
 		if (outcome.error) return this.error(ctx, outcome.error);
 		ctx.json(200, { message: { msg: outcome.results.map((r) => ({ sms_id: r.id, sms_count: r.parts, error_code: r.code })) } });
 	},
@@ -351,7 +376,7 @@ const xmlApi = {
 				validityHours: seconds(item[`${ATTR}validity_period`] ?? defaults[`${ATTR}validity_period`]),
 			};
 		});
-		return acceptPackage(ctx, messages, pkg[`${ATTR}date_send`]);
+		return acceptPackage(ctx, messages, pkg[`${ATTR}date_send`], pkg[`${ATTR}webhook_url`]);
 	},
 };
 
@@ -384,6 +409,7 @@ const plainApi = {
 			ctx,
 			[{ recipient: params.get('recipient') ?? params.get('recepient') ?? undefined, text: params.get('message') ?? undefined, sender: params.get('sender') ?? undefined, validityHours: params.get('validity_period') ?? undefined }],
 			params.get('date_send') ?? undefined,
+			params.get('webhook_url') ?? undefined,
 		);
 		if (outcome.error) return api.error(ctx, outcome.error);
 		const [result] = outcome.results;
@@ -398,7 +424,17 @@ const plainApi = {
 	}),
 };
 
-const spec = { name: 'smsAssistent', defaults, handle };
+/** Delivery reports: one form field `<sms_id>=<status word>` per message, posted to the message's webhook_url. */
+const reporter = {
+	targetOf: (message) => message.webhookUrl,
+	wordOf: (status) => STATUS_WORDS[status] ?? 'Unknown',
+	bodyOf: (reports) => ({
+		contentType: 'application/x-www-form-urlencoded',
+		body: new URLSearchParams(reports.map(({ message, status }) => [String(message.id), STATUS_WORDS[status] ?? 'Unknown'])).toString(),
+	}),
+};
+
+const spec = { name: 'smsAssistent', defaults, handle, reporter };
 
 function start(options) {
 	return startEmulator(spec, options);

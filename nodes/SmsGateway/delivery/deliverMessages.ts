@@ -66,6 +66,7 @@ export async function deliverMessages(
 			sender: message.sender,
 			sendAt: message.sendAt,
 			validityMinutes: message.validityMinutes,
+			reportUrl: message.reportUrl,
 		}));
 		let answers: SendResult[];
 		try {

@@ -27,6 +27,16 @@ const defaultCountry: INodeProperties = {
 	description: 'Country of phone numbers written without a country code (e.g. 8 029 123-45-67)',
 };
 
+const deliveryReportUrl: INodeProperties = {
+	displayName: 'Delivery Report URL',
+	name: 'deliveryReportUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/…/sms-delivery-report?secret=…',
+	description:
+		"Where the gateway should post this message's delivery statuses: the production URL of an SMS Delivery Report Trigger, with its secret. SMS-assistent only (sent as webhook_url); A1 posts to the callback URL agreed in its contract.",
+};
+
 const deduplicate: INodeProperties = {
 	displayName: 'Deduplicate Recipients',
 	name: 'deduplicate',
@@ -115,6 +125,7 @@ const validityHours: INodeProperties = {
 
 const sendOptions = [
 	defaultCountry,
+	deliveryReportUrl,
 	dryRun,
 	includeInputFields,
 	maxRetryWaitSeconds,

@@ -16,6 +16,8 @@ export interface OutgoingSms {
 	sendAt?: Date;
 	/** How long the network keeps trying, in minutes. */
 	validityMinutes?: number;
+	/** Where the gateway posts this message's delivery reports, for a gateway that takes one per send. */
+	reportUrl?: string;
 }
 
 export interface SendResult {

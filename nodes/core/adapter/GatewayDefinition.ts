@@ -1,4 +1,5 @@
 import type { ErrorTable } from '../errors/errorTable';
+import type { DeliveryReportFormat } from '../reports/DeliveryReport';
 import type { SenderRuleSet } from '../sender/senderRules';
 import type { StatusTable } from '../status/normalizeStatus';
 import type { GatewayAdapter, GatewayLimits, GatewayOptions } from './GatewayAdapter';
@@ -23,6 +24,8 @@ export interface GatewayDefinition {
 	errors: ErrorTable;
 	/** Its status words in our status model. */
 	statuses: StatusTable;
+	/** How it pushes delivery reports, where it does (the SMS Delivery Report Trigger offers only these gateways). */
+	reports?: DeliveryReportFormat;
 	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
 	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): GatewayAdapter;
 }

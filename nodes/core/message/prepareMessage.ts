@@ -3,6 +3,7 @@ import { smsError } from '../errors/errorTable';
 import type { GatewayLimits } from '../adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../adapter/GatewayDefinition';
 import { normalizePhone } from '../phone/normalizePhone';
+import { validateReportUrl } from '../reports/reportUrl';
 import { validateSchedule, validateValidity } from './schedule';
 import { validateSender } from '../sender/validateSender';
 import { analyzeText, type TextAnalysis } from '../text/analyzeText';
@@ -20,6 +21,8 @@ export const MAX_TEXT_CHARACTERS = 2000;
 export interface MessageSettings {
 	scheduleAt?: unknown;
 	validityHours?: unknown;
+	/** Where the gateway should post this message's delivery reports (Delivery Report URL). */
+	reportUrl?: unknown;
 	sanitize: boolean;
 	transliterate: 'off' | 'ru' | 'be';
 	defaultCountry: string;
@@ -46,6 +49,7 @@ export interface PreparedMessage {
 	sender?: string;
 	sendAt?: Date;
 	validityMinutes?: number;
+	reportUrl?: string;
 	analysis: TextAnalysis;
 }
 
@@ -121,6 +125,9 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 	const validity = validateValidity(request.settings.validityHours, context.limits, context.definition.label);
 	if (!validity.ok) return fail(smsError('bad_request', validity.message));
 
+	const report = validateReportUrl(request.settings.reportUrl, context.definition);
+	if (!report.ok) return fail(smsError('bad_request', report.message));
+
 	return {
 		ok: true,
 		message: {
@@ -130,6 +137,7 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 			sender,
 			sendAt: schedule.sendAt,
 			validityMinutes: validity.validityMinutes,
+			...(report.reportUrl ? { reportUrl: report.reportUrl } : {}),
 			analysis,
 		},
 	};

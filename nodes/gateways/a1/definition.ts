@@ -2,6 +2,7 @@ import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
 import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
+import { a1Reports } from './reportParser';
 import { a1AuthFromCredentials } from './a1Auth';
 import { A1Adapter } from './A1Adapter';
 import { A1_DEFAULT_LIMITS } from './limits';
@@ -17,6 +18,7 @@ export const a1Definition: GatewayDefinition = {
 	senderRules: A1_SENDER_RULES,
 	errors: A1_ERRORS,
 	statuses: A1_STATUSES,
+	reports: a1Reports,
 	limits: A1_DEFAULT_LIMITS,
 	create(credentials, transport, options) {
 		// A1 publishes no API address; it comes with the contract, so there is no default to fall back on.

@@ -32,9 +32,10 @@ export interface SmsAssistentConfig {
 	recipientField?: RecipientField;
 }
 
-/** A chunk of one send: input indexes that share a `date_send`. */
+/** A chunk of one send: input indexes that share a `date_send` and a `webhook_url` (both belong to the whole package). */
 interface SendChunk {
 	dateSend?: string;
+	webhookUrl?: string;
 	indexes: number[];
 }
 
@@ -66,31 +67,32 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 
 	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
 		const results = new Array<SendResult>(messages.length);
-		const byDateSend = new Map<string, number[]>();
+		const byPackage = new Map<string, { dateSend?: string; webhookUrl?: string; indexes: number[] }>();
 		// Not a second check of the user's input (the core did that): time passed since, and one
 		// date_send that became too early would make the gateway refuse the whole package (-15).
 		const earliest = this.pipeline.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
 		messages.forEach((message, index) => {
-			let key = '';
+			let dateSend: string | undefined;
 			if (message.sendAt) {
-				key = formatDateSend(message.sendAt);
+				dateSend = formatDateSend(message.sendAt);
 				if (message.sendAt.getTime() < earliest) {
 					results[index] = failedSendResult(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`));
 					return;
 				}
 			}
-			const group = byDateSend.get(key);
-			if (group) group.push(index);
-			else byDateSend.set(key, [index]);
+			const key = JSON.stringify([dateSend ?? '', message.reportUrl ?? '']);
+			const group = byPackage.get(key);
+			if (group) group.indexes.push(index);
+			else byPackage.set(key, { dateSend, webhookUrl: message.reportUrl, indexes: [index] });
 		});
-		// One package per send time (date_send belongs to the whole package), split by size.
+		// One package per send time and report URL (both belong to the whole package), split by size.
 		const chunks: SendChunk[] = [];
-		for (const [key, indexes] of byDateSend) {
-			for (const part of chunk(indexes, this.limits.maxRecipientsPerRequest)) chunks.push({ dateSend: key || undefined, indexes: part });
+		for (const { dateSend, webhookUrl, indexes } of byPackage.values()) {
+			for (const part of chunk(indexes, this.limits.maxRecipientsPerRequest)) chunks.push({ dateSend, webhookUrl, indexes: part });
 		}
 		await mapWithConcurrency(chunks, this.limits.concurrency, async (sendChunk) => {
 			const chunkMessages = sendChunk.indexes.map((i) => messages[i]);
-			const chunkResults = await this.sendChunk(sendChunk.dateSend, chunkMessages);
+			const chunkResults = await this.sendChunk(sendChunk, chunkMessages);
 			sendChunk.indexes.forEach((inputIndex, k) => (results[inputIndex] = chunkResults[k]));
 		});
 		return results;
@@ -123,9 +125,10 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		return answer.items;
 	}
 
-	private async sendChunk(dateSend: string | undefined, messages: OutgoingSms[]): Promise<SendResult[]> {
+	private async sendChunk({ dateSend, webhookUrl }: SendChunk, messages: OutgoingSms[]): Promise<SendResult[]> {
 		const body = this.wire.buildSend(this.config.auth, {
 			dateSend,
+			webhookUrl,
 			recipientField: this.config.recipientField ?? 'recipient',
 			messages: messages.map((m) => ({ recipient: e164Digits(m.to), text: m.text, sender: m.sender, validityMinutes: m.validityMinutes })),
 		});

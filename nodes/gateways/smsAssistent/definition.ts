@@ -2,6 +2,7 @@ import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import { resolveBaseUrl } from '../../core/adapter/baseUrl';
 import type { GatewayDefinition } from '../../core/adapter/GatewayDefinition';
+import { smsAssistentReports } from './reportParser';
 import { SMS_ASSISTENT_LABEL } from './httpAnswer';
 import { SMS_ASSISTENT_DEFAULT_BASE_URL, SmsAssistentAdapter } from './SmsAssistentAdapter';
 import { SMS_ASSISTENT_LIMITS } from './limits';
@@ -18,6 +19,7 @@ export const smsAssistentDefinition: GatewayDefinition = {
 	senderRules: SMS_ASSISTENT_SENDER_RULES,
 	errors: SMS_ASSISTENT_ERRORS,
 	statuses: SMS_ASSISTENT_STATUSES,
+	reports: smsAssistentReports,
 	limits: SMS_ASSISTENT_LIMITS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, SMS_ASSISTENT_DEFAULT_BASE_URL, SMS_ASSISTENT_LABEL);

@@ -19,13 +19,13 @@ export const jsonWire: SmsAssistentWire = {
 	path: '/json',
 	contentType: 'application/json; charset=utf-8',
 
-	buildSend(auth, { dateSend, messages, recipientField }) {
+	buildSend(auth, { dateSend, webhookUrl, messages, recipientField }) {
 		const shared = sharedDefaults(messages);
 		const msg = messages.map((m): JsonObject => ({ [recipientField]: m.recipient, ...jsonFields(ownFields(m, shared)) }));
 		const message: JsonObject = { msg };
 		const defaults = jsonFields(shared);
 		if (Object.keys(defaults).length > 0) message.default = defaults;
-		return JSON.stringify({ ...authFields(auth), command: 'sms_send', ...(dateSend ? { date_send: dateSend } : {}), message });
+		return JSON.stringify({ ...authFields(auth), command: 'sms_send', ...(dateSend ? { date_send: dateSend } : {}), ...(webhookUrl ? { webhook_url: webhookUrl } : {}), message });
 	},
 
 	parseSend(body) {

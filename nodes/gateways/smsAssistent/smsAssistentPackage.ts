@@ -16,6 +16,12 @@ export interface PackageMessage {
 /** One `sms_send` package: every message in it shares the one optional `date_send`. */
 export interface SendPackage {
 	dateSend?: string;
+	/**
+	 * Where the gateway posts delivery reports (`webhook_url`). The PLAIN API documents it per
+	 * send; for the JSON and XML packages its place is a guess: beside `date_send`, which also
+	 * belongs to the whole package.
+	 */
+	webhookUrl?: string;
 	messages: PackageMessage[];
 	recipientField: RecipientField;
 }

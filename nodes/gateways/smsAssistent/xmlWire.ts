@@ -35,14 +35,14 @@ export const xmlWire: SmsAssistentWire = {
 	path: '/xml',
 	contentType: 'text/xml; charset=utf-8',
 
-	buildSend(auth, { dateSend, messages, recipientField }) {
+	buildSend(auth, { dateSend, webhookUrl, messages, recipientField }) {
 		const shared = sharedDefaults(messages);
 		const msg = messages.map((m): XmlNode => ({ [ATTR + recipientField]: m.recipient, ...xmlFields(ownFields(m, shared)) }));
 		const message: XmlNode = {};
 		const defaults = xmlFields(shared);
 		if (Object.keys(defaults).length > 0) message.default = defaults;
 		message.msg = msg;
-		return document({ ...authAttributes(auth), ...(dateSend ? { [`${ATTR}date_send`]: dateSend } : {}), message });
+		return document({ ...authAttributes(auth), ...(dateSend ? { [`${ATTR}date_send`]: dateSend } : {}), ...(webhookUrl ? { [`${ATTR}webhook_url`]: webhookUrl } : {}), message });
 	},
 
 	parseSend(body) {

@@ -8,11 +8,13 @@
  * Control from tests in the same process: the returned object. From another process (a real
  * n8n run, the sandbox): `GET /__emulator/ledger`, `POST /__emulator/faults` (JSON fault or
  * array), `POST /__emulator/reset`, `POST /__emulator/advance` `{ms}`, `POST /__emulator/outcomes`
- * `{"<digits>": "undelivered"}`, `POST /__emulator/config` (partial config, e.g. balance).
+ * `{"<digits>": "undelivered"}`, `POST /__emulator/config` (partial config, e.g. balance),
+ * `GET /__emulator/reports` (the delivery reports it posted).
  */
 const http = require('node:http');
 const { Ledger } = require('./ledger');
 const { FaultQueue } = require('./faults');
+const { createReporter } = require('./reports');
 
 const CONTROL_PREFIX = '/__emulator/';
 
@@ -33,6 +35,8 @@ async function startEmulator(spec, options = {}) {
 		store: {},
 	};
 	state.now = () => Date.now() + state.clockOffsetMs;
+	// A gateway that pushes delivery reports declares how (see ./reports.js).
+	state.reporter = spec.reporter ? createReporter(state, spec.reporter) : undefined;
 
 	const server = http.createServer((req, res) => {
 		const chunks = [];
@@ -66,6 +70,8 @@ async function startEmulator(spec, options = {}) {
 		state,
 		ledger: state.ledger,
 		faults: state.faults,
+		/** The delivery reports it posted (log, settled()), for a gateway that pushes them. */
+		reports: state.reporter,
 		// A getter: reset() replaces the config object.
 		get config() {
 			return state.config;
@@ -82,6 +88,7 @@ async function startEmulator(spec, options = {}) {
 			resetState(spec, state, options);
 		},
 		close() {
+			state.reporter?.stop();
 			for (const s of sockets) s.destroy();
 			return new Promise((resolve) => server.close(() => resolve()));
 		},
@@ -95,6 +102,7 @@ function resetState(spec, state, options) {
 	state.clockOffsetMs = 0;
 	state.outcomes.clear();
 	state.store = {};
+	state.reporter?.clear();
 }
 
 async function serve(spec, state, options, req, res, rawBody) {
@@ -212,6 +220,8 @@ async function control(spec, state, options, url, req, res, rawBody) {
 	switch (`${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`) {
 		case 'GET ledger':
 			return reply(200, state.ledger.toJSON());
+		case 'GET reports':
+			return reply(200, state.reporter ? state.reporter.log : []);
 		case 'POST faults':
 			for (const f of Array.isArray(body) ? body : [body]) state.faults.inject(f);
 			return reply(200, { ok: true });

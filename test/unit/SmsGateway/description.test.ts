@@ -54,7 +54,7 @@ describe('node description', () => {
 		expect(names('getBalance')).toEqual([]);
 		const optionNames = (op: string) =>
 			(description.properties.find((p) => p.name === 'options' && (p.displayOptions?.show?.operation as string[]).includes(op))?.options ?? []).map((o) => (o as { name: string }).name).sort();
-		expect(optionNames('send')).toEqual(['defaultCountry', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'sanitize', 'scheduleAt', 'transliterate', 'validityHours']);
+		expect(optionNames('send')).toEqual(['defaultCountry', 'deliveryReportUrl', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'sanitize', 'scheduleAt', 'transliterate', 'validityHours']);
 		expect(optionNames('sendBatch')).toEqual([...optionNames('send'), 'checkBalanceFirst', 'deduplicate'].sort());
 	});
 

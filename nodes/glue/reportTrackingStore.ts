@@ -1,0 +1,12 @@
+import { openBuiltInTrackingStore } from '../core/tracking/sqlite/openBuiltInTrackingStore';
+import type { TrackingStore } from '../core/tracking/TrackingStore';
+
+/**
+ * The tracking store a delivery-report trigger records into: the built-in one (SQLite in the n8n
+ * user folder), shared with every other node of the package in this process. It is opened on the
+ * first report, so an n8n 1.x (Node 20) without node:sqlite fails that report with advice (503,
+ * the gateway sends it again) rather than the activation.
+ */
+export async function openReportTrackingStore(): Promise<TrackingStore> {
+	return openBuiltInTrackingStore();
+}

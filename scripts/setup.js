@@ -14,13 +14,24 @@ const { ensureNpmDependencies } = require('./lib/npmDependencies');
 const { ensureBuild } = require('./lib/packageBuild');
 const { ensureSystemPackage } = require('./lib/systemPackage');
 const { installRuntime } = require('./n8n-runtime');
+const { findPostgresBinDir } = require('../test/n8n/services');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Debian's chromium, which playwright-core (the browser runtime) drives in the browser tests. */
 const CHROMIUM = { package: 'chromium', command: 'chromium', neededBy: 'the browser tests', endToEnd: true };
 /** Debian's redis-server, which the Redis tracking store tests start on a free port. */
-const REDIS = { package: 'redis-server', command: 'redis-server', neededBy: 'the Redis tracking store tests' };
+const REDIS = { package: 'redis-server', command: 'redis-server', neededBy: 'the Redis store tests and queue mode' };
+/** Debian's PostgreSQL (its server programs live in /usr/lib/postgresql/<major>/bin), n8n's database in queue mode. */
+const POSTGRESQL = {
+	package: 'postgresql',
+	command: 'postgres',
+	neededBy: 'queue mode',
+	locate: () => {
+		const dir = findPostgresBinDir();
+		return dir && path.join(dir, 'postgres');
+	},
+};
 
 /** What each command needs. Every plan starts with the npm dependencies. */
 const PLANS = {
@@ -30,6 +41,8 @@ const PLANS = {
 	start: { build: true, runtimes: ['v2'], systemPackages: [] },
 	// `npm test`, `npm run test:e2e`: both n8n lines, and a browser for the editor tests.
 	test: { build: true, runtimes: ['v2', 'v1', 'browser'], systemPackages: [CHROMIUM, REDIS] },
+	// `npm run start:queue`, `npm run test:queue`: n8n 2.x in queue mode on PostgreSQL and Redis.
+	queue: { build: true, runtimes: ['v2'], systemPackages: [REDIS, POSTGRESQL] },
 };
 
 const stdoutLog = (line) => process.stdout.write(`${line}\n`);

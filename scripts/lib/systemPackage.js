@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Makes sure a program from the machine's package manager is there: Debian's chromium for the
- * browser tests today, redis-server and postgresql for queue mode later. Found on PATH → nothing
+ * browser tests, redis-server and postgresql for queue mode. Found on PATH → nothing
  * to do. Missing → `apt-get update` (once per process) and `apt-get install`, as root or through
  * password-less sudo; without apt-get or root, a message that says what to install by hand.
  * Node built-ins only.
@@ -41,11 +41,13 @@ function privilegePrefix() {
 }
 
 /**
- * `spec`: { package: Debian package name, command: program it provides, neededBy: who needs it }.
+ * `spec`: { package: Debian package name, command: program it provides, neededBy: who needs it,
+ * locate?: () => path or null, for a program Debian keeps off PATH (PostgreSQL's server) }.
  * Resolves to the program's path; rejects with a message a person can act on.
  */
 async function ensureSystemPackage(spec, { log = (line) => process.stdout.write(`${line}\n`) } = {}) {
-	const found = findOnPath(spec.command);
+	const locate = spec.locate ?? (() => findOnPath(spec.command));
+	const found = locate();
 	if (found) return found;
 	const manual = `install the package that provides \`${spec.command}\` (Debian/Ubuntu: apt-get install -y ${spec.package}) and run the command again`;
 	if (!findOnPath('apt-get')) {
@@ -56,7 +58,7 @@ async function ensureSystemPackage(spec, { log = (line) => process.stdout.write(
 		throw new Error(`${spec.neededBy} need \`${spec.command}\`; installing the Debian package ${spec.package} needs root (this user is not root and has no password-less sudo): run \`sudo apt-get install -y ${spec.package}\` once, then run the command again.`);
 	}
 	const install = aptQueue.then(async () => {
-		if (findOnPath(spec.command)) return;
+		if (locate()) return;
 		const apt = (args, label) => {
 			const [command, ...rest] = [...prefix, 'apt-get', ...args];
 			return runStep(command, rest, { label, log, env: { ...process.env, ...APT_ENV } });
@@ -72,8 +74,8 @@ async function ensureSystemPackage(spec, { log = (line) => process.stdout.write(
 	});
 	aptQueue = install.catch(() => undefined);
 	await install;
-	const installed = findOnPath(spec.command);
-	if (!installed) throw new Error(`apt-get installed ${spec.package}, but \`${spec.command}\` is still not on PATH (${process.env.PATH}).`);
+	const installed = locate();
+	if (!installed) throw new Error(`apt-get installed ${spec.package}, but \`${spec.command}\` is still not found (PATH: ${process.env.PATH}).`);
 	return installed;
 }
 

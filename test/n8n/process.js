@@ -195,8 +195,17 @@ function parseJsonAfterLogs(stdout) {
 }
 
 /** `n8n start` in the background; resolves once the REST API answers. */
-async function startServer(instance, { timeoutMs = 120000, onOutput } = {}) {
-	const child = spawn(instance.runtime.nodeBin, [instance.runtime.n8nMain, 'start'], {
+function startServer(instance, { timeoutMs = 120000, onOutput } = {}) {
+	return startN8nProcess(instance, ['start'], { isReady: () => isReady(instance.url), timeoutMs, onOutput, what: `n8n start on ${instance.url}` });
+}
+
+/**
+ * `n8n <args>` (start, worker, webhook) in the background, in its own process group; resolves once
+ * `isReady()` says so. The handle's stop() ends the group (n8n starts task runners as children)
+ * with SIGTERM, then SIGKILL after 15 s; kill() ends it at once, as a crash would.
+ */
+async function startN8nProcess(instance, args, { isReady: ready, timeoutMs = 120000, onOutput, what = `n8n ${args.join(' ')}` }) {
+	const child = spawn(instance.runtime.nodeBin, [instance.runtime.n8nMain, ...args], {
 		cwd: instance.userFolder,
 		env: instance.env,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -211,35 +220,41 @@ async function startServer(instance, { timeoutMs = 120000, onOutput } = {}) {
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
 	let exited = null;
-	child.on('exit', (code) => {
-		exited = code ?? 1;
+	child.on('exit', (code, signal) => {
+		exited = code ?? (signal ? 128 : 1);
 	});
+	const signalGroup = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			try {
+				child.kill(signal);
+			} catch {
+				// already gone
+			}
+		}
+	};
 	const stop = () =>
 		new Promise((resolve) => {
 			if (exited !== null) return resolve();
 			child.once('exit', () => resolve());
-			// n8n starts task runners as children: signal the whole process group.
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {
-				child.kill('SIGTERM');
-			}
-			setTimeout(() => {
-				try {
-					process.kill(-child.pid, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-			}, 15000).unref();
+			signalGroup('SIGTERM');
+			setTimeout(() => signalGroup('SIGKILL'), 15000).unref();
+		});
+	const kill = () =>
+		new Promise((resolve) => {
+			if (exited !== null) return resolve();
+			child.once('exit', () => resolve());
+			signalGroup('SIGKILL');
 		});
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (exited !== null) throw new Error(`n8n start exited ${exited}:\n${tail(output.join(''))}`);
-		if (await isReady(instance.url)) return { child, pid: child.pid, url: instance.url, stop, output };
+		if (exited !== null) throw new Error(`${what} exited ${exited}:\n${tail(output.join(''))}`);
+		if (await ready()) return { child, pid: child.pid, url: instance.url, stop, kill, output };
 		await delay(500);
 	}
 	await stop();
-	throw new Error(`n8n start did not answer on ${instance.url} within ${timeoutMs / 1000} s:\n${tail(output.join(''))}`);
+	throw new Error(`${what} was not ready within ${timeoutMs / 1000} s:\n${tail(output.join(''))}`);
 }
 
 /**
@@ -276,4 +291,6 @@ module.exports = {
 	executeWorkflow,
 	parseJsonAfterLogs,
 	startServer,
+	startN8nProcess,
+	isReady,
 };

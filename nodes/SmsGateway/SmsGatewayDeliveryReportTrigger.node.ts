@@ -1,9 +1,8 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { receiveReport } from '../core/reports/receiveReport';
+import { checkReport, type ReportAnswer } from '../core/reports/receiveReport';
 import { SMS_STATUSES, type SmsStatus } from '../core/status/SmsStatus';
 import { matchesFilter, type StatusEventFilter } from '../core/tracking/poll/eventFilter';
 import { findGatewayDefinition } from '../gateways/registry';
-import { openReportTrackingStore } from '../glue/reportTrackingStore';
 import {
 	reportEventProperty,
 	reportFiltersProperty,
@@ -12,6 +11,7 @@ import {
 	reportSecretProperty,
 } from './descriptions/reportTriggerProperties';
 import { readReportCall } from './reportTrigger/readReportCall';
+import { recordWithStore } from './reportTrigger/recordWithStore';
 import { ensureGeneratedSecret, urlSecret } from './reportTrigger/urlSecret';
 
 /**
@@ -57,13 +57,13 @@ export class SmsGatewayDeliveryReportTrigger implements INodeType {
 		// Nothing may throw from here: n8n records a failed webhook as an execution.
 		try {
 			const definition = findGatewayDefinition(String(this.getNodeParameter('gateway', '')));
-			const call = readReportCall(this);
-			const answer = definition?.reports
-				? await receiveReport(
-						{ gateway: definition.id, format: definition.reports, givenSecret: call.givenSecret, secret: urlSecret(this), request: call.request, bodyBytes: call.bodyBytes, mode: this.getMode() === 'manual' ? 'preview' : 'record' },
-						openReportTrackingStore,
-					)
-				: { httpStatus: 404 as const, message: 'This trigger has no gateway that pushes reports', events: [] };
+			let answer: Omit<ReportAnswer, 'httpStatus' | 'unchanged'> & { httpStatus: number } = { httpStatus: 404, message: 'This trigger has no gateway that pushes reports', events: [] };
+			if (definition?.reports) {
+				const call = readReportCall(this);
+				// Secret, size and shape are checked before the store is touched: a forged call opens nothing.
+				const checked = checkReport({ gateway: definition.id, format: definition.reports, givenSecret: call.givenSecret, secret: urlSecret(this), request: call.request, bodyBytes: call.bodyBytes });
+				answer = checked.ok ? await recordWithStore(definition.id, checked.statuses, this.getMode() === 'manual' ? 'preview' : 'record') : checked.answer;
+			}
 			response.status(answer.httpStatus).type('text/plain').send(answer.message);
 			const filter = eventFilter(this);
 			const events = answer.events.filter((event) => matchesFilter(event, filter));

@@ -1,9 +1,9 @@
 import { sameSecret } from '../security/sameSecret';
+import type { NormalizedStatus } from '../status/SmsStatus';
 import { statusEventOf, type StatusEvent } from '../tracking/poll/statusEvent';
 import { isProgress } from '../tracking/statusProgress';
 import type { StatusChange, TrackingStore } from '../tracking/TrackingStore';
-import type { NormalizedStatus } from '../status/SmsStatus';
-import type { DeliveryReportFormat, ReportRequest } from './DeliveryReport';
+import type { DeliveryReportFormat, ReportedStatus, ReportRequest } from './DeliveryReport';
 
 /** A report bigger than this is refused unread: a gateway's report is a few fields per message. */
 export const MAX_REPORT_BYTES = 256 * 1024;
@@ -23,8 +23,8 @@ export interface IncomingReport {
 	/** Size of the body as received, in bytes. */
 	bodyBytes: number;
 	maxBodyBytes?: number;
-	/** preview: read the store but write nothing, for a test call from the editor that must consume no event. */
-	mode?: 'record' | 'preview';
+	/** For receiveReport: record (default) or preview. */
+	mode?: ReportMode;
 }
 
 /** What to answer the gateway, and the events to start the workflow with (none → no execution). */
@@ -37,45 +37,68 @@ export interface ReportAnswer {
 	unchanged: number;
 }
 
+/** record: write each change (production); preview: read the store but write nothing (a test call from the editor). */
+export type ReportMode = 'record' | 'preview';
+
+export type ReportCheck = { ok: false; answer: ReportAnswer } | { ok: true; statuses: ReportedStatus[] };
+
+const refusal = (httpStatus: ReportAnswer['httpStatus'], message: string): ReportAnswer => ({ httpStatus, message, events: [], unchanged: 0 });
+
+/** The answer when the tracking store cannot be opened or written: the gateway sends the report again. */
+export const STORE_UNAVAILABLE = refusal(503, 'Tracking store unavailable; send the report again');
+
 /**
- * One delivery report, start to end: the secret (constant time; 403 otherwise), the size (413),
- * the gateway's parser (400 when it is not a report), then every status through the tracking
- * store's compare-and-set, so a change that a poller (or a repeated report) already recorded is
- * not emitted again. A store failure answers 503 so the gateway sends the report again; what was
- * recorded before it is still emitted, and the repeat will not emit it twice.
+ * Everything decided before the tracking store is touched, so a forged or broken call opens no
+ * store: the secret (constant time; 403 otherwise), the size (413), the gateway's parser (400
+ * when it is not a report).
  */
-export async function receiveReport(report: IncomingReport, store: () => Promise<TrackingStore>, now: () => Date = () => new Date()): Promise<ReportAnswer> {
-	const refuse = (httpStatus: ReportAnswer['httpStatus'], message: string): ReportAnswer => ({ httpStatus, message, events: [], unchanged: 0 });
-	if (!sameSecret(report.givenSecret, report.secret)) return refuse(403, 'Forbidden');
-	if (report.bodyBytes > (report.maxBodyBytes ?? MAX_REPORT_BYTES)) return refuse(413, 'Report too large');
+export function checkReport(report: IncomingReport): ReportCheck {
+	if (!sameSecret(report.givenSecret, report.secret)) return { ok: false, answer: refusal(403, 'Forbidden') };
+	if (report.bodyBytes > (report.maxBodyBytes ?? MAX_REPORT_BYTES)) return { ok: false, answer: refusal(413, 'Report too large') };
 	let reading;
 	try {
 		reading = report.format.parse(report.request);
 	} catch {
 		reading = { kind: 'malformed' as const, reason: 'unreadable' };
 	}
-	if (reading.kind === 'malformed') return refuse(400, `Not a delivery report: ${reading.reason}`);
-	if (reading.statuses.length === 0) return refuse(400, 'Not a delivery report: no message status in it');
-	if (reading.statuses.length > MAX_STATUSES_PER_REPORT) return refuse(413, `Report too large: more than ${MAX_STATUSES_PER_REPORT} statuses`);
+	if (reading.kind === 'malformed') return { ok: false, answer: refusal(400, `Not a delivery report: ${reading.reason}`) };
+	if (reading.statuses.length === 0) return { ok: false, answer: refusal(400, 'Not a delivery report: no message status in it') };
+	if (reading.statuses.length > MAX_STATUSES_PER_REPORT) return { ok: false, answer: refusal(413, `Report too large: more than ${MAX_STATUSES_PER_REPORT} statuses`) };
+	return { ok: true, statuses: reading.statuses };
+}
 
+/**
+ * Every status through the tracking store's compare-and-set, so a change that a poller (or a
+ * repeated report) already recorded is not emitted again. A store failure answers 503 so the
+ * gateway sends the report again; what was recorded before it is still emitted, and the repeat
+ * will not emit it twice.
+ */
+export async function recordReport(gateway: string, statuses: readonly ReportedStatus[], store: TrackingStore, mode: ReportMode = 'record', now: () => Date = () => new Date()): Promise<ReportAnswer> {
 	const events: StatusEvent[] = [];
 	let unchanged = 0;
-	let opened: TrackingStore;
-	try {
-		opened = await store();
-	} catch {
-		return refuse(503, 'Tracking store unavailable; send the report again');
-	}
-	for (const { messageId, status } of reading.statuses) {
+	for (const { messageId, status } of statuses) {
 		try {
-			const change = report.mode === 'preview' ? await previewChange(opened, report.gateway, messageId, status, now()) : await recordChange(opened, report.gateway, messageId, status, now());
+			const change = mode === 'preview' ? await previewChange(store, gateway, messageId, status, now()) : await recordChange(store, gateway, messageId, status, now());
 			if (change) events.push(statusEventOf(change));
 			else unchanged += 1;
 		} catch {
-			return { httpStatus: 503, message: 'Tracking store unavailable; send the report again', events, unchanged };
+			return { ...STORE_UNAVAILABLE, events, unchanged };
 		}
 	}
 	return { httpStatus: 200, message: 'OK', events, unchanged };
+}
+
+/** One delivery report, start to end: checkReport, then recordReport on the store `openStore` gives. */
+export async function receiveReport(report: IncomingReport, openStore: () => Promise<TrackingStore>, now: () => Date = () => new Date()): Promise<ReportAnswer> {
+	const checked = checkReport(report);
+	if (!checked.ok) return checked.answer;
+	let store: TrackingStore;
+	try {
+		store = await openStore();
+	} catch {
+		return STORE_UNAVAILABLE;
+	}
+	return await recordReport(report.gateway, checked.statuses, store, report.mode, now);
 }
 
 async function recordChange(store: TrackingStore, gateway: string, messageId: string, status: NormalizedStatus, now: Date): Promise<StatusChange | undefined> {

@@ -112,6 +112,22 @@ describe('SMS Delivery Report Trigger', () => {
 		expect(await trigger.webhook.call(onlyUndelivered.context)).toEqual({ noWebhookResponse: true });
 	});
 
+	test('a forged, oversized or unreadable call never opens the tracking store', async () => {
+		const opened = jest.spyOn(storeGlue, 'openReportTrackingStore');
+		const secret = 'my-own-secret-0123456789';
+		for (const call of [
+			{ parameters: { secret }, query: {}, body: '1=Sent' },
+			{ parameters: { secret }, query: { secret: 'nope' }, body: '1=Sent' },
+			{ parameters: { secret }, query: { secret }, body: 'garbage' },
+			{ parameters: { secret }, query: { secret }, body: `1=Sent&pad=${'x'.repeat(300 * 1024)}` },
+		]) {
+			const { context, sent } = webhookContext(call);
+			expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+			expect(sent.status).toBeGreaterThanOrEqual(400);
+		}
+		expect(opened).not.toHaveBeenCalled();
+	});
+
 	test('a test call from the editor shows the event and consumes nothing', async () => {
 		const secret = 'my-own-secret-0123456789';
 		const test = webhookContext({ parameters: { secret }, query: { secret }, body: '20=Delivered', mode: 'manual' });

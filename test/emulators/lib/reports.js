@@ -7,6 +7,9 @@
  * (where to post, or nothing) and `bodyOf(reports)` → { contentType, body } for a list of
  * { message, status } going to one target.
  *
+ * Fault: `config.lostReports` (recipients' digits) are never reported, as when a gateway's
+ * report is lost on the way; a poller must then find their statuses itself.
+ *
  * Delivery [guess: neither gateway documents retries]: a post answered with anything but 2xx, or
  * not answered within 5 s, is tried again on later ticks, at most `maxAttempts` times; every
  * attempt is kept in `log` ({ url, statuses, status, error, at }) so tests see what was posted.
@@ -37,7 +40,8 @@ function createReporter(state, { targetOf, bodyOf, wordOf = (status) => status, 
 		const now = state.now();
 		for (const message of watched) {
 			const target = targetOf(message, state.config);
-			if (!target) continue;
+			// A report the gateway never sends (fault): config.lostReports lists recipients (digits).
+			if (!target || (state.config.lostReports ?? []).includes(String(message.to).replace(/\D/g, ''))) continue;
 			const status = progressOf(message, now, state.config);
 			if (FINAL.has(status) && reported.get(message.id) === wordOf(status)) {
 				watched.delete(message);
@@ -87,7 +91,8 @@ function createReporter(state, { targetOf, bodyOf, wordOf = (status) => status, 
 			const until = Date.now() + timeoutMs;
 			for (;;) {
 				const now = state.now();
-				const open = [...watched].filter((m) => targetOf(m, state.config) && wordOf(progressOf(m, now, state.config)) !== (reported.get(m.id) ?? wordOf(initialStatus(m))));
+				const lost = new Set((state.config.lostReports ?? []).map(String));
+				const open = [...watched].filter((m) => targetOf(m, state.config) && !lost.has(String(m.to).replace(/\D/g, '')) && wordOf(progressOf(m, now, state.config)) !== (reported.get(m.id) ?? wordOf(initialStatus(m))));
 				if (open.length === 0 && !busy) return;
 				if (Date.now() > until) throw new Error(`${open.length} reports still open`);
 				await new Promise((resolve) => setTimeout(resolve, 50));

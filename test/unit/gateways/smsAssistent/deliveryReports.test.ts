@@ -63,6 +63,15 @@ describe.each(['json', 'xml'] as const)('SMS-assistent delivery reports over %s'
 		expect(receiver.calls).toHaveLength(5);
 	});
 
+	test('a lost report (fault) is never posted; the others are', async () => {
+		subject.emulator.config.lostReports = ['375291234501'];
+		const results = await subject.build({ apiFormat }).send([sms(1, `${receiver.url}/r`), sms(2, `${receiver.url}/r`)]);
+		subject.emulator.advance(5000);
+		await reporter().settled();
+		const posted = receiver.calls.map((c) => c.body).join('&');
+		expect(posted).toBe(`${results[1].messageId}=Delivered`);
+	});
+
 	test('a webhook_url the gateway cannot use refuses the package with -24', async () => {
 		const [result] = await subject.build({ apiFormat }).send([sms(1, 'ftp://example.com/x')]);
 		expect(result.error).toMatchObject({ code: 'bad_request', gatewayCode: -24, message: expect.stringContaining('webhook URL') });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -8,8 +7,8 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { PROVIDER_CODE_PATTERN } from './descriptions/providerCode';
 import { readHandlerCall } from './provider/readHandlerCall';
+import { readApplicationToken, readCode, readCountry, readName } from './provider/readTriggerParameters';
 import { sameSecret } from './provider/sameSecret';
 import { Bitrix24ApiError, BITRIX24_CREDENTIAL, callBitrix24 } from './transport/callBitrix24';
 
@@ -86,7 +85,7 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
-				const code = this.getNodeParameter('code') as string;
+				const code = readCode(this);
 				const handler = this.getNodeWebhookUrl('default');
 				if (!registration.secret || registration.code !== code || !handler || !registration.handler?.startsWith(`${handler}?`)) return false;
 				const codes = await callBitrix24(this, 'messageservice.sender.list');
@@ -94,9 +93,11 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const code = (this.getNodeParameter('code') as string).trim();
-				if (!PROVIDER_CODE_PATTERN.test(code)) throw new NodeOperationError(this.getNode(), `"Provider Code" ${JSON.stringify(code)} is not valid: use letters, digits, dot, dash or underscore`);
-				const name = this.getNodeParameter('name') as string;
+				const code = readCode(this);
+				const name = readName(this);
+				// Checked now so that a bad setting fails the publish, not the first SMS.
+				readCountry(this);
+				readApplicationToken(this);
 				const url = this.getNodeWebhookUrl('default') as string;
 				const secret = randomBytes(24).toString('hex');
 				const handler = `${url}?secret=${secret}`;
@@ -110,7 +111,7 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
-				const code = registration.code ?? (this.getNodeParameter('code') as string);
+				const code = registration.code ?? readCode(this);
 				try {
 					await callBitrix24(this, 'messageservice.sender.delete', { CODE: code });
 				} catch (error) {
@@ -133,11 +134,11 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 		if (!sameSecret(query.secret, registration.secret ?? '')) return refuse();
-		const call = readHandlerCall(this.getBodyData(), String(this.getNodeParameter('defaultCountry', 'BY') || 'BY').toUpperCase());
+		const call = readHandlerCall(this.getBodyData(), readCountry(this));
 		const credentials = (await this.getCredentials(BITRIX24_CREDENTIAL)) as unknown as TokenData;
 		const memberId = credentials.oauthTokenData?.member_id ?? '';
 		if (!sameSecret(call.memberId, memberId)) return refuse();
-		const applicationToken = this.getNodeParameter('applicationToken', '') as string;
+		const applicationToken = readApplicationToken(this);
 		if (applicationToken && !sameSecret(call.applicationToken, applicationToken)) return refuse();
 		if (!call.messageId) {
 			response.status(400).json({ error: 'message_id is missing' });

@@ -1,30 +1,38 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { choiceFrom, matchingFrom, ParameterError, readParameter, stringFrom } from '../glue';
+import { PROVIDER_CODE_PATTERN, PROVIDER_CODE_RULE } from './descriptions/providerCode';
 
-/** A text parameter, trimmed; refused with the item, the parameter and the reason when it is not text or empty. */
-export function readText(context: IExecuteFunctions, name: string, label: string, itemIndex: number, { optional = false } = {}): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: "${label}" must be text, got ${describe(value)}`, { itemIndex });
-	}
-	const text = value.trim();
-	if (!optional && text === '') {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: "${label}" is empty`, { itemIndex });
-	}
-	return text;
+/**
+ * The Bitrix24 node's parameters, each read through the glue's checked readers: an expression's
+ * number, object or list is refused with the item, the parameter and the reason, before any call.
+ */
+
+/** A required text that must match `pattern`; `quote: false` keeps the value (a URL with a secret) out of the error. */
+export function readMatching(
+	context: IExecuteFunctions,
+	name: string,
+	parameter: string,
+	itemIndex: number,
+	pattern: RegExp,
+	rule: string,
+	options?: { quote?: boolean },
+): string {
+	return readParameter(context, name, itemIndex, '', (value) => matchingFrom(value, pattern, rule, itemIndex, parameter, options));
 }
 
-/** A text parameter that must match a pattern, with the rule said in the error. */
-export function readMatching(context: IExecuteFunctions, name: string, label: string, itemIndex: number, pattern: RegExp, rule: string): string {
-	const text = readText(context, name, label, itemIndex);
-	if (!pattern.test(text)) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: "${label}" ${JSON.stringify(text)} is not valid: ${rule}`, { itemIndex });
-	}
-	return text;
+/** A text; empty gives `fallback` (required fields pass a `fallback` of '' and check it themselves). */
+export function readText(context: IExecuteFunctions, name: string, parameter: string, itemIndex: number, fallback = ''): string {
+	return readParameter(context, name, itemIndex, '', (value) => stringFrom(value, fallback, itemIndex, parameter));
 }
 
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+/** One value of a dropdown (which an expression may fill with anything); empty is refused unless there is a `fallback`. */
+export function readChoice<T extends string>(context: IExecuteFunctions, name: string, parameter: string, itemIndex: number, allowed: readonly T[], fallback?: T): T {
+	return readParameter(context, name, itemIndex, '', (value) => {
+		if (fallback === undefined && (value === undefined || value === null || value === '')) throw new ParameterError(itemIndex, parameter, 'is empty');
+		return choiceFrom(value, allowed, fallback ?? allowed[0], itemIndex, parameter);
+	});
+}
+
+export function readProviderCode(context: IExecuteFunctions, itemIndex: number): string {
+	return readMatching(context, 'code', 'Provider Code', itemIndex, PROVIDER_CODE_PATTERN, PROVIDER_CODE_RULE);
 }

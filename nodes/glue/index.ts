@@ -14,6 +14,7 @@ export {
 	booleanFrom,
 	choiceFrom,
 	collectionFrom,
+	matchingFrom,
 	numberFrom,
 	ownEntry,
 	ParameterError,

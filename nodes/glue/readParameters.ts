@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { describeValue } from '../core/text/textRule';
 
 /**
@@ -22,7 +22,7 @@ export class ParameterError extends Error {
 }
 
 /** The NodeOperationError n8n shows for a ParameterError; nothing has been sent when it is thrown. */
-export function parameterNodeError(context: IExecuteFunctions, error: ParameterError): NodeOperationError {
+export function parameterNodeError(context: { getNode(): INode }, error: ParameterError): NodeOperationError {
 	return new NodeOperationError(context.getNode(), error.message, {
 		itemIndex: error.itemIndex,
 		description: 'Error code: bad_request. Nothing was sent.',
@@ -71,6 +71,17 @@ export function stringFrom(value: unknown, fallback: string, itemIndex: number, 
 	return text === '' ? fallback : text;
 }
 
+/**
+ * A required text parameter that must match `pattern`; `rule` says what is expected. The value is
+ * quoted in the error unless `quote` is false (a URL may carry a secret in its query).
+ */
+export function matchingFrom(value: unknown, pattern: RegExp, rule: string, itemIndex: number, parameter: string, { quote = true } = {}): string {
+	const text = stringFrom(value, '', itemIndex, parameter);
+	if (text === '') throw new ParameterError(itemIndex, parameter, 'is empty');
+	if (!pattern.test(text)) throw new ParameterError(itemIndex, parameter, `${quote ? `${shown(text)} ` : ''}is not valid: ${rule}`);
+	return text;
+}
+
 /** One of a fixed set of values (a dropdown given by expression); `labels` name them in the error. */
 export function choiceFrom<T extends string>(value: unknown, allowed: readonly T[], fallback: T, itemIndex: number, parameter: string): T {
 	if (value === undefined || value === null || value === '') return fallback;
@@ -86,7 +97,7 @@ export function collectionFrom(value: unknown, itemIndex: number, parameter: str
 }
 
 /** Runs reads and checks; a refusal becomes the node error naming the item (the run stops). */
-export function stopOnParameterError<T>(context: IExecuteFunctions, read: () => T): T {
+export function stopOnParameterError<T>(context: { getNode(): INode }, read: () => T): T {
 	try {
 		return read();
 	} catch (error) {

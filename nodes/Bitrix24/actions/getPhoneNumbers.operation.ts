@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { dealLinks, phonesOf, type CrmPhone } from '../api/crmPhones';
 import { showFor } from '../descriptions/showFor';
 import { eachItem } from '../eachItem';
-import { readMatching } from '../readParameters';
+import { readChoice, readMatching } from '../readParameters';
 import { callBitrix24 } from '../transport/callBitrix24';
 
 /**
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = showFor('getPhoneNumbers', [
 
 export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await eachItem(context, async (itemIndex) => {
-		const entityType = readMatching(context, 'entityType', 'Record Type', itemIndex, /^(lead|deal|contact|company)$/, 'one of lead, deal, contact, company');
+		const entityType = readChoice(context, 'entityType', 'Record Type', itemIndex, ['lead', 'deal', 'contact', 'company']);
 		const entityId = readMatching(context, 'entityId', 'Record ID', itemIndex, /^[1-9]\d{0,18}$/, 'expected a positive whole number');
 		const country = readMatching(context, 'defaultCountry', 'Default Country', itemIndex, /^[A-Za-z]{2}$/, 'expected a two-letter country code').toUpperCase();
 		const record = await callBitrix24(context, `crm.${entityType}.get`, { id: entityId }, itemIndex);

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { providerCodeProperty, PROVIDER_CODE_PATTERN } from '../descriptions/providerCode';
+import { providerCodeProperty } from '../descriptions/providerCode';
 import { showFor } from '../descriptions/showFor';
 import { eachItem } from '../eachItem';
-import { readMatching, readText } from '../readParameters';
+import { shownHandler } from '../provider/shownHandler';
+import { readChoice, readMatching, readProviderCode, readText } from '../readParameters';
 import { Bitrix24ApiError, callBitrix24 } from '../transport/callBitrix24';
 
 /** messageservice.sender.add with TYPE = SMS. Bitrix24 then POSTs every SMS sent through this provider to the handler URL. */
@@ -45,18 +46,20 @@ export const description: INodeProperties[] = showFor('registerProvider', [
 
 export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await eachItem(context, async (itemIndex) => {
-		const code = readMatching(context, 'code', 'Provider Code', itemIndex, PROVIDER_CODE_PATTERN, 'use letters, digits, dot, dash or underscore');
-		const handler = readMatching(context, 'handler', 'Handler URL', itemIndex, /^https?:\/\/[^/\s]+/i, 'expected an http or https URL');
-		const name = readText(context, 'name', 'Name', itemIndex);
-		const text = readText(context, 'providerDescription', 'Description', itemIndex, { optional: true });
-		const ifRegistered = context.getNodeParameter('ifRegistered', itemIndex, 'keep') as string;
-		const params = { CODE: code, TYPE: 'SMS', HANDLER: handler, NAME: name, DESCRIPTION: text || name };
+		const code = readProviderCode(context, itemIndex);
+		// The handler may carry a secret in its query (the trigger's does): never quoted in an error, masked in the output.
+		const handler = readMatching(context, 'handler', 'Handler URL', itemIndex, /^https?:\/\/[^/\s?#]+\S*$/i, 'expected an http or https URL', { quote: false });
+		const name = readMatching(context, 'name', 'Name', itemIndex, /^[^\p{Cc}]+$/u, 'no line breaks or control characters');
+		const text = readText(context, 'providerDescription', 'Description', itemIndex, name);
+		const ifRegistered = readChoice(context, 'ifRegistered', 'If Already Registered', itemIndex, ['keep', 'fail'], 'keep');
+		const params = { CODE: code, TYPE: 'SMS', HANDLER: handler, NAME: name, DESCRIPTION: text };
+		const shown = shownHandler(handler);
 		try {
 			await callBitrix24(context, 'messageservice.sender.add', params, itemIndex);
-			return { code, handler, registered: true, alreadyRegistered: false };
+			return { code, handler: shown, registered: true, alreadyRegistered: false };
 		} catch (error) {
 			const already = error instanceof Bitrix24ApiError && error.bitrix24Failure.code === 'ERROR_SENDER_ALREADY_INSTALLED';
-			if (already && ifRegistered === 'keep') return { code, handler, registered: true, alreadyRegistered: true };
+			if (already && ifRegistered === 'keep') return { code, handler: shown, registered: true, alreadyRegistered: true };
 			throw error;
 		}
 	});

@@ -1,10 +1,10 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { SMS_STATUSES, type SmsStatus } from '../../core/status/SmsStatus';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { SMS_STATUSES } from '../../core/status/SmsStatus';
 import { toBitrix24Status } from '../bitrix24Status';
-import { providerCodeProperty, PROVIDER_CODE_PATTERN } from '../descriptions/providerCode';
+import { providerCodeProperty } from '../descriptions/providerCode';
 import { showFor } from '../descriptions/showFor';
 import { eachItem } from '../eachItem';
-import { readMatching, readText } from '../readParameters';
+import { readChoice, readMatching, readProviderCode } from '../readParameters';
 import { callBitrix24 } from '../transport/callBitrix24';
 
 /**
@@ -39,12 +39,9 @@ const MESSAGE_ID = /^[0-9a-zA-Z._-]{1,64}$/;
 
 export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await eachItem(context, async (itemIndex) => {
-		const code = readMatching(context, 'code', 'Provider Code', itemIndex, PROVIDER_CODE_PATTERN, 'use letters, digits, dot, dash or underscore');
+		const code = readProviderCode(context, itemIndex);
 		const messageId = readMatching(context, 'messageId', 'Message ID', itemIndex, MESSAGE_ID, 'expected the message_id Bitrix24 sent, e.g. 72dd742c8270db0ddbbab92f98877537');
-		const status = readText(context, 'status', 'Status', itemIndex) as SmsStatus;
-		if (!(SMS_STATUSES as readonly string[]).includes(status)) {
-			throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: "Status" ${JSON.stringify(status)} is not one of ${SMS_STATUSES.join(', ')}`, { itemIndex });
-		}
+		const status = readChoice(context, 'status', 'Status', itemIndex, SMS_STATUSES);
 		const bitrix24Status = toBitrix24Status(status);
 		await callBitrix24(context, 'messageservice.message.status.update', { CODE: code, MESSAGE_ID: messageId, STATUS: bitrix24Status }, itemIndex);
 		return { code, messageId, status, bitrix24Status, updated: true };

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Bitrix24's rule for a provider's CODE (messageservice.sender.add). */
 export const PROVIDER_CODE_PATTERN = /^[a-zA-Z0-9._-]+$/;
+export const PROVIDER_CODE_RULE = 'use letters, digits, dot, dash or underscore';
 
 export const providerCodeProperty: INodeProperties = {
 	displayName: 'Provider Code',

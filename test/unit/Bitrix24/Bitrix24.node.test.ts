@@ -59,7 +59,7 @@ describe('Bitrix24 node', () => {
 
 	it('refuses a bad provider code before calling Bitrix24', async () => {
 		await expect(run({ operation: 'registerProvider', code: 'n8n sms', handler: HANDLER, name: 'x' })).rejects.toThrow(
-			'Item 0: "Provider Code" "n8n sms" is not valid: use letters, digits, dot, dash or underscore',
+			'Item 0: Provider Code "n8n sms" is not valid: use letters, digits, dot, dash or underscore',
 		);
 		expect(emulator.ledger.requests).toHaveLength(0);
 	});
@@ -67,6 +67,50 @@ describe('Bitrix24 node', () => {
 	it.each([['constructor'], [{ value: 'listProviders' }], [7]])('refuses an operation %p that is not one of its own, before calling Bitrix24', async (operation) => {
 		await expect(run({ operation: operation as string })).rejects.toThrow(/^Item 0: Operation .* is not an operation of this node$/);
 		expect(emulator.ledger.requests).toHaveLength(0);
+	});
+
+	it.each([
+		[{ operation: 'registerProvider', code: { a: 1 }, handler: HANDLER, name: 'x' }, 'Item 0: Provider Code must be text, not an object'],
+		[{ operation: 'registerProvider', code: 'n8n_sms', handler: HANDLER, name: 'x', ifRegistered: true }, 'Item 0: If Already Registered must be one of "keep", "fail", not the boolean true'],
+		[{ operation: 'registerProvider', code: 'n8n_sms', handler: HANDLER, name: '' }, 'Item 0: Name is empty'],
+		[{ operation: 'updateMessageStatus', code: 'n8n_sms', messageId: 'a'.repeat(32), status: '' }, 'Item 0: Status is empty'],
+		[{ operation: 'updateMessageStatus', code: 'n8n_sms', messageId: ['x'], status: 'sent' }, 'Item 0: Message ID must be text, not a list'],
+		[{ operation: 'updateMessageStatus', code: 'n8n_sms', messageId: 'a'.repeat(32), status: 3 }, /^Item 0: Status must be one of "queued", .*, not 3$/],
+		[{ operation: 'getPhoneNumbers', entityType: { lead: true }, entityId: '98' }, 'Item 0: Record Type must be one of "lead", "deal", "contact", "company", not an object'],
+		[{ operation: 'getPhoneNumbers', entityType: 'Lead', entityId: '98' }, 'Item 0: Record Type must be one of "lead", "deal", "contact", "company", not "Lead"'],
+		[{ operation: 'getPhoneNumbers', entityType: 'lead', entityId: 98.5 }, 'Item 0: Record ID "98.5" is not valid: expected a positive whole number'],
+	])('refuses a parameter of the wrong type or value, naming item, parameter and reason, before calling Bitrix24 (%#)', async (parameters, message) => {
+		await expect(run(parameters as INodeParameters)).rejects.toThrow(message);
+		expect(emulator.ledger.requests).toHaveLength(0);
+	});
+
+	it('does not show the handler URL\'s secret: masked in the output, not quoted in the error', async () => {
+		const secret = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+		const [item] = await run({ operation: 'registerProvider', code: 'n8n_sms', handler: `${HANDLER}?secret=${secret}`, name: 'n8n SMS', ifRegistered: 'keep' });
+		expect(item.json.handler).toBe(`${HANDLER}?secret=***`);
+		expect(emulator.portalState().senders[0].HANDLER).toBe(`${HANDLER}?secret=${secret}`);
+		const refused = run({ operation: 'registerProvider', code: 'n8n_sms', handler: `ftp://host/?secret=${secret}`, name: 'n8n SMS' });
+		await expect(refused).rejects.toThrow('Item 0: Handler URL is not valid: expected an http or https URL');
+		await expect(refused).rejects.not.toThrow(secret);
+	});
+
+	it('keeps the handler secret out of errors and logs when Bitrix24 refuses the handler', async () => {
+		const secret = 'c0ffeec0ffeec0ffeec0ffeec0ffeec0';
+		const logged: string[] = [];
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+			jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+		);
+		try {
+			// Bitrix24 refuses a host without a dot (ERROR_WRONG_HANDLER_URL).
+			const output = await run({ operation: 'registerProvider', code: 'n8n_sms', handler: `http://localhost/hook?secret=${secret}`, name: 'n8n SMS' }, [{}], true);
+			expect(output[0].json.error).toBe('Bitrix24 refused messageservice.sender.add: Wrong handler URL');
+			const thrown = await run({ operation: 'registerProvider', code: 'n8n_sms', handler: `http://localhost/hook?secret=${secret}`, name: 'n8n SMS' }).catch((error: unknown) => error);
+			expect(JSON.stringify({ thrown, message: (thrown as Error).message, description: (thrown as { description?: string }).description })).not.toContain(secret);
+			expect(JSON.stringify(output)).not.toContain(secret);
+		} finally {
+			spies.forEach((spy) => spy.mockRestore());
+		}
+		expect(logged.join('\n')).not.toContain(secret);
 	});
 
 	it.each([
@@ -95,7 +139,7 @@ describe('Bitrix24 node', () => {
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.updated).toBe(true);
 		expect(output[1].json.error).toBe('Bitrix24 refused messageservice.message.status.update: Message not found!');
-		expect(output[2].json.error).toContain('"Status" "bogus" is not one of');
+		expect(output[2].json.error).toContain('Item 2: Status must be one of "queued"');
 		expect(output[3].json.bitrix24Status).toBe('undelivered');
 		expect(emulator.ledger.findMessage(ids[1]).statusHistory).toEqual([expect.objectContaining({ status: 'undelivered' })]);
 	});

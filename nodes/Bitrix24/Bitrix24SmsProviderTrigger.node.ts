@@ -9,8 +9,9 @@ import {
 } from 'n8n-workflow';
 import { readHandlerCall } from './provider/readHandlerCall';
 import { readApplicationToken, readCode, readCountry, readName } from './provider/readTriggerParameters';
-import { sameSecret } from './provider/sameSecret';
 import { Bitrix24ApiError, BITRIX24_CREDENTIAL, callBitrix24 } from './transport/callBitrix24';
+import { callTooLarge, MAX_HANDLER_CALL_BYTES } from './webhook/callTooLarge';
+import { fromPortal } from './webhook/fromPortal';
 
 /** What activation leaves in the node's static data: the URL secret and the handler registered with it. */
 interface Registration {
@@ -133,13 +134,14 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 			response.status(403).json({ error: 'Forbidden' });
 			return { noWebhookResponse: true };
 		};
-		if (!sameSecret(query.secret, registration.secret ?? '')) return refuse();
+		if (callTooLarge(this.getRequestObject(), MAX_HANDLER_CALL_BYTES)) {
+			response.status(413).json({ error: 'Payload Too Large' });
+			return { noWebhookResponse: true };
+		}
 		const call = readHandlerCall(this.getBodyData(), readCountry(this));
 		const credentials = (await this.getCredentials(BITRIX24_CREDENTIAL)) as unknown as TokenData;
-		const memberId = credentials.oauthTokenData?.member_id ?? '';
-		if (!sameSecret(call.memberId, memberId)) return refuse();
-		const applicationToken = readApplicationToken(this);
-		if (applicationToken && !sameSecret(call.applicationToken, applicationToken)) return refuse();
+		const expected = { urlSecret: registration.secret ?? '', memberId: credentials.oauthTokenData?.member_id ?? '', applicationToken: readApplicationToken(this) };
+		if (!fromPortal({ urlSecret: query.secret, ...call }, expected)) return refuse();
 		if (!call.messageId) {
 			response.status(400).json({ error: 'message_id is missing' });
 			return { noWebhookResponse: true };

@@ -106,6 +106,9 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 			expect(response.status).toBe(403);
 		}
+		// Larger than any handler call Bitrix24 makes: refused before it is read.
+		const oversized = toPhpForm({ module_id: 'crm', type: 'SMS', code: 'n8n_sms', message_id: victim.messageId, message_to: '+375291234567', message_body: 'x'.repeat(300 * 1024), ts: 1, auth: goodAuth });
+		expect((await fetch(sender.HANDLER, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: oversized })).status).toBe(413);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(emulator.ledger.findMessage(victim.messageId).statusHistory).toHaveLength(0);
 	});

@@ -16,6 +16,7 @@
  *         of every registered sender (or the one with `code`) and records the message in the ledger
  *         with status 'queued'; message.status.update moves it and appends to statusHistory.
  *   event {event, fields: {ID}} → POSTs the event call to every handler bound to it.
+ *   crm   {entity, id?, fields} → adds or updates a CRM record and raises its ADD / UPDATE event.
  *   expire-tokens → every access token issued so far is expired now.
  *   GET /__portal/state → senders, bindings, messages.
  * Handler and event calls are form-encoded with PHP bracket keys, as in the messageservice.sender.add
@@ -61,7 +62,7 @@ function defaults() {
 		accessTokenTtlMs: 60 * 60 * 1000,
 		refreshTokenTtlMs: 180 * 24 * 60 * 60 * 1000,
 		acceptBearerHeader: false,
-		events: ['ONCRMLEADADD', 'ONCRMLEADUPDATE', 'ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMCONTACTADD', 'ONCRMCONTACTUPDATE', 'ONAPPUNINSTALL'],
+		events: ['ONCRMLEADADD', 'ONCRMLEADUPDATE', 'ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMCONTACTADD', 'ONCRMCONTACTUPDATE', 'ONCRMCOMPANYADD', 'ONCRMCOMPANYUPDATE', 'ONAPPUNINSTALL'],
 		crm: {
 			lead: {
 				98: { TITLE: 'Website request', NAME: 'Ivan', HAS_PHONE: 'Y', PHONE: [{ ID: '11', VALUE_TYPE: 'MOBILE', VALUE: '+375291234567', TYPE_ID: 'PHONE' }, { ID: '12', VALUE_TYPE: 'WORK', VALUE: '8 (017) 222-33-44', TYPE_ID: 'PHONE' }] },
@@ -220,7 +221,7 @@ async function portalFireEvent(ctx, request) {
 	for (const binding of bound) {
 		const payload = {
 			event,
-			event_handler_id: String(calls.length + 1),
+			event_handler_id: String(binding.id),
 			data: { FIELDS: request.fields ?? {} },
 			ts: Math.floor(ctx.now() / 1000),
 			auth: request.auth ?? authBlock(ctx, { withRefresh: false }),
@@ -229,6 +230,26 @@ async function portalFireEvent(ctx, request) {
 		calls.push({ handler: binding.handler, status: answer.status, body: answer.body });
 	}
 	return { calls };
+}
+
+/**
+ * A manager adds or edits a CRM record: {entity: lead|deal|contact|company, id?, fields} adds a
+ * record (next free id) or merges `fields` into record `id`, then raises ONCRM<ENTITY>ADD or
+ * ONCRM<ENTITY>UPDATE with data[FIELDS][ID], as Bitrix24 does.
+ */
+async function portalChangeRecord(ctx, request) {
+	const entity = String(request.entity ?? '').toLowerCase();
+	const records = ctx.config.crm[entity];
+	if (!records) return { error: `unknown entity ${entity}` };
+	const fields = request.fields && typeof request.fields === 'object' ? request.fields : {};
+	let id = request.id === undefined ? undefined : String(request.id);
+	const added = id === undefined;
+	if (added) id = String(Math.max(100, ...Object.keys(records).map(Number)) + 1);
+	else if (!records[id]) return { error: `no ${entity} ${id}` };
+	records[id] = { ...(records[id] ?? {}), ...fields };
+	const event = `ONCRM${entity.toUpperCase()}${added ? 'ADD' : 'UPDATE'}`;
+	const { calls } = await portalFireEvent(ctx, { event, fields: { ID: id }, auth: request.auth });
+	return { id, event, calls };
 }
 
 function portalSnapshot(ctx) {
@@ -243,6 +264,7 @@ async function handlePortal(ctx) {
 	const body = ctx.rawBody ? JSON.parse(ctx.rawBody) : {};
 	if (what === 'sms') return ctx.json(200, await portalSendSms(ctx, body));
 	if (what === 'event') return ctx.json(200, await portalFireEvent(ctx, body));
+	if (what === 'crm') return ctx.json(200, await portalChangeRecord(ctx, body));
 	if (what === 'expire-tokens') {
 		expireAccessTokens(ctx.state);
 		return ctx.json(200, { ok: true });
@@ -284,6 +306,7 @@ async function start(options) {
 	return Object.assign(emulator, {
 		sendSms: (request) => portalSendSms(portalContext(emulator), request),
 		fireEvent: (request) => portalFireEvent(portalContext(emulator), request),
+		changeRecord: (request) => portalChangeRecord(portalContext(emulator), request),
 		expireAccessTokens: () => expireAccessTokens(emulator.state),
 		/** Tokens as after a completed authorization: what the sandbox and e2e credentials start with. */
 		issueTokens: (userId = 1) => issueTokens(portalContext(emulator), userId),

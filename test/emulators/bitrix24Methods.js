@@ -115,7 +115,9 @@ function eventBind(ctx, params, caller) {
 	if (bindings.some((b) => b.event === event && b.handler === handler)) {
 		return fail(400, 'ERROR_HANDLER_ALREADY_BINDED', 'Handler already binded');
 	}
-	bindings.push({ event, handler, auth_type: Number(params.auth_type ?? 0), offline: 0 });
+	const state = portalState(ctx.state);
+	state.nextBindingId = (state.nextBindingId ?? 0) + 1;
+	bindings.push({ id: state.nextBindingId, event, handler, auth_type: Number(params.auth_type ?? 0), offline: 0 });
 	return { result: true };
 }
 
@@ -134,7 +136,7 @@ function eventUnbind(ctx, params, caller) {
 function eventGet(ctx, params, caller) {
 	const denied = requireApplication(caller);
 	if (denied) return denied;
-	return { result: portalState(ctx.state).bindings.map((b) => ({ ...b })) };
+	return { result: portalState(ctx.state).bindings.map(({ id, ...b }) => ({ ...b })) };
 }
 
 /** crm.<entity>.get: `id` (or `ID`); "Not found" as Bitrix24 answers it, with an empty code. */

@@ -316,4 +316,26 @@ describe('Bitrix24 emulator: the portal side', () => {
 			await hook.close();
 		}
 	});
+
+	it('adds and updates CRM records from the portal side, raising ADD and UPDATE with the binding id', async () => {
+		const hook = await handlerServer();
+		try {
+			const { access_token: access } = await connect();
+			await call('event.bind', { event: 'ONCRMCOMPANYADD', handler: hook.url }, access);
+			await call('event.bind', { event: 'ONCRMLEADADD', handler: hook.url }, access);
+			await call('event.bind', { event: 'ONCRMLEADUPDATE', handler: hook.url }, access);
+			const added = await emulator.changeRecord({ entity: 'lead', fields: { TITLE: 'Call me', PHONE: [{ VALUE: '+375291112233', VALUE_TYPE: 'MOBILE' }] } });
+			expect(added).toMatchObject({ id: '101', event: 'ONCRMLEADADD', calls: [{ status: 200 }] });
+			expect((await call('crm.lead.get', { id: added.id }, access)).json.result).toMatchObject({ ID: '101', TITLE: 'Call me' });
+			expect((await emulator.changeRecord({ entity: 'lead', id: '101', fields: { TITLE: 'Called' } })).event).toBe('ONCRMLEADUPDATE');
+			expect(await emulator.changeRecord({ entity: 'lead', id: '404', fields: {} })).toEqual({ error: 'no lead 404' });
+			const forms = hook.received.map((r: { body: string }) => new URLSearchParams(r.body));
+			expect(forms.map((f: URLSearchParams) => [f.get('event'), f.get('data[FIELDS][ID]'), f.get('event_handler_id')])).toEqual([
+				['ONCRMLEADADD', '101', '2'],
+				['ONCRMLEADUPDATE', '101', '3'],
+			]);
+		} finally {
+			await hook.close();
+		}
+	});
 });

@@ -1,0 +1,158 @@
+/**
+ * The Bitrix24 Trigger in a running n8n (`n8n start`, the workflow published): on activation it
+ * binds the chosen CRM events in the portal emulator to its secret URL; every event the portal
+ * raises starts the workflow once (its Bitrix24 node then reads the record's phone numbers);
+ * forged calls get 403 and start nothing; after a restart the bindings are the same, once each.
+ */
+import * as fs from 'node:fs';
+import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { explain } from './support/runData';
+import type { NodeJson, WorkflowJson } from './support/workflows';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bitrix24 = require('../emulators/bitrix24') as {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	start(options?: object): Promise<any>;
+	DEFAULT_ACCOUNT: Record<string, string>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { toPhpForm } = require('../emulators/bitrix24Wire') as { toPhpForm(value: unknown): string };
+const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
+const CREDENTIAL = { id: 'e2eBitrix24Cred03', name: 'Bitrix24 (emulator)' };
+const WORKFLOW_ID = 'e2eBitrix24Events';
+
+interface Binding {
+	event: string;
+	handler: string;
+}
+interface Request {
+	path: string;
+	body: string;
+}
+
+function node(id: string, name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): NodeJson {
+	return { id, name, type, typeVersion: 1, position: [0, 0], parameters, credentials: { bitrix24OAuth2Api: CREDENTIAL }, ...extra };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > until) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+describeWithRuntime('v2', 'Bitrix24 Trigger under n8n start', (getRuntime) => {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	let emulator: any;
+	let instance: Instance;
+	let server: Server | undefined;
+
+	/** The record ids the workflow read, from the portal's request log: one per run. */
+	const reads = (entity: string): string[] =>
+		(emulator.ledger.requests as Request[]).filter((r) => r.path === `/rest/crm.${entity}.get.json`).map((r) => String(JSON.parse(r.body).id));
+	const bindings = (): Binding[] => emulator.portalState().bindings;
+
+	beforeAll(async () => {
+		n8n.assertPackageBuilt();
+		emulator = await bitrix24.start();
+		const port = await freePort();
+		// Bitrix24 refuses a handler on "localhost": n8n must announce its URL with an address.
+		instance = n8n.createInstance(getRuntime(), { port, brokerPort: await freePort(), env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
+		await n8n.importCredentials(instance, [
+			{
+				...CREDENTIAL,
+				type: 'bitrix24OAuth2Api',
+				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...emulator.issueTokens() } },
+			},
+		]);
+		const flow: WorkflowJson = {
+			id: WORKFLOW_ID,
+			name: 'Bitrix24 events',
+			nodes: [
+				node('b24e0000-0000-4000-8000-000000000001', 'CRM Event', 'n8n-nodes-sms-gateways.bitrix24Trigger', { events: ['leadAdded', 'dealUpdated', 'contactAdded'], applicationToken: ACCOUNT.applicationToken }, { webhookId: 'b24e0000-0000-4000-8000-0000000000aa' }),
+				node('b24e0000-0000-4000-8000-000000000002', 'Phone Numbers', 'n8n-nodes-sms-gateways.bitrix24', { operation: 'getPhoneNumbers', entityType: '={{ $json.entityType }}', entityId: '={{ $json.entityId }}', defaultCountry: 'BY' }),
+			],
+			connections: { 'CRM Event': { main: [[{ node: 'Phone Numbers', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+			active: false,
+			pinData: {},
+		};
+		await n8n.importWorkflows(instance, [flow]);
+		const published = await n8n.runCli(instance, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		if (published.code !== 0) throw new Error(`could not publish\n${explain(published)}`);
+		server = await n8n.startServer(instance);
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await emulator?.close();
+		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
+	});
+
+	it('binds the chosen events to a secret URL and runs once per event', async () => {
+		await waitFor(() => bindings().length === 3, 30000);
+		expect(bindings().map((b) => b.event).sort()).toEqual(['ONCRMCONTACTADD', 'ONCRMDEALUPDATE', 'ONCRMLEADADD']);
+		const handler = bindings()[0].handler;
+		expect(handler).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\/bitrix24-event\?secret=[0-9a-f]{48}$/);
+		expect(new Set(bindings().map((b) => b.handler)).size).toBe(1);
+
+		const leads: string[] = [];
+		for (let i = 0; i < 10; i++) {
+			const added = await emulator.changeRecord({ entity: 'lead', fields: { TITLE: `Lead ${i}`, HAS_PHONE: 'Y', PHONE: [{ VALUE: `+37529123450${i}`, VALUE_TYPE: 'MOBILE' }] } });
+			expect(added.calls).toEqual([expect.objectContaining({ status: 200 })]);
+			leads.push(added.id);
+		}
+		expect((await emulator.changeRecord({ entity: 'deal', id: '5', fields: { STAGE_ID: 'WON' } })).calls[0].status).toBe(200);
+		// Not chosen, so not bound: Bitrix24 calls nobody.
+		expect((await emulator.changeRecord({ entity: 'lead', id: leads[0], fields: { TITLE: 'edited' } })).calls).toEqual([]);
+		await waitFor(() => reads('lead').length >= 10 && reads('deal').length >= 1, 60000);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(reads('lead').sort()).toEqual([...leads].sort());
+		// The deal's own record, then its contact's and company's numbers.
+		expect(reads('deal')).toEqual(['5']);
+	});
+
+	it('refuses forged event calls with 403 and starts nothing', async () => {
+		const handler = bindings()[0].handler;
+		const base = handler.split('?')[0];
+		const before = emulator.ledger.requests.length;
+		const form = (auth: Record<string, string>) => toPhpForm({ event: 'ONCRMLEADADD', event_handler_id: '1', data: { FIELDS: { ID: '98' } }, ts: 1736405807, auth });
+		const goodAuth = { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken };
+		const forged: Array<[string, string]> = [
+			[base, form(goodAuth)],
+			[`${base}?secret=${'0'.repeat(48)}`, form(goodAuth)],
+			[`${handler}&secret=${'0'.repeat(48)}`, form(goodAuth)],
+			[handler, form({ ...goodAuth, member_id: 'a'.repeat(32) })],
+			[handler, form({ ...goodAuth, application_token: 'b'.repeat(32) })],
+			[handler, form({ domain: ACCOUNT.domain, member_id: ACCOUNT.memberId })],
+		];
+		for (const [url, body] of forged) {
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+			expect(response.status).toBe(403);
+		}
+		// The portal itself, with another portal's member_id.
+		expect((await emulator.changeRecord({ entity: 'lead', fields: { TITLE: 'x' }, auth: { ...goodAuth, member_id: 'c'.repeat(32) } })).calls[0].status).toBe(403);
+		// Larger than any event call Bitrix24 makes: refused before it is read.
+		const padded = `${form(goodAuth)}&data[FIELDS][NOTE]=${'x'.repeat(40 * 1024)}`;
+		expect((await fetch(handler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: padded })).status).toBe(413);
+		// A genuine call for an event that is not chosen: acknowledged, starts nothing.
+		const unchosen = await fetch(handler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form(goodAuth).replace('ONCRMLEADADD', 'ONCRMCOMPANYADD') });
+		expect(unchosen.status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect((emulator.ledger.requests as Request[]).slice(before).filter((r) => r.path.startsWith('/rest/crm.'))).toEqual([]);
+	});
+
+	it('after n8n restarts, keeps its one binding per event and takes the next event', async () => {
+		const handler = bindings()[0].handler;
+		await server?.stop();
+		server = await n8n.startServer(instance);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(bindings()).toHaveLength(3);
+		expect(bindings().every((b) => b.handler === handler)).toBe(true);
+		const added = await emulator.changeRecord({ entity: 'contact', fields: { NAME: 'Pavel', PHONE: [{ VALUE: '+375447654321', VALUE_TYPE: 'MOBILE' }] } });
+		expect(added.calls).toEqual([expect.objectContaining({ status: 200 })]);
+		await waitFor(() => reads('contact').includes(added.id), 60000);
+		expect(reads('contact').filter((id) => id === added.id)).toHaveLength(1);
+	});
+});

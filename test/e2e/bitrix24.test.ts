@@ -108,4 +108,32 @@ describeWithRuntime('v2', 'Bitrix24 node with OAuth2 in a real n8n', (getRuntime
 		// One renewal for both runs: n8n stored the new pair after the first.
 		expect(tokenCalls() - before).toBe(1);
 	});
+
+	it('renews a token that expires in the middle of a run once; the run succeeds and no status is applied twice', async () => {
+		const ids: string[] = [];
+		for (let i = 0; i < 8; i++) ids.push((await emulator.sendSms({ to: '+375291234567', text: `Mid-run ${i}` })).deliveries[0].messageId);
+		const restCalls = () => emulator.ledger.requests.filter((r: { path: string }) => r.path.startsWith('/rest/')).length;
+		const tokenCalls = () => emulator.ledger.requests.filter((r: { path: string }) => r.path === '/oauth/token/').length;
+		const updates = () => emulator.ledger.requests.filter((r: { path: string }) => r.path === '/rest/messageservice.message.status.update.json').length;
+		const before = tokenCalls();
+		const updatesBefore = updates();
+		// The fourth status update of the run finds its token expired.
+		emulator.config.expireTokensAtRestCall = restCalls() + 4;
+		await n8n.importWorkflows(instance, [
+			workflow('e2eBitrix24MidRun', [
+				[
+					{ id: 'b24e2e00-0000-4000-8000-000000000901', name: 'Messages', type: 'n8n-nodes-base.code', typeVersion: 2, position: [0, 0], parameters: { jsCode: `return ${JSON.stringify(ids)}.map((id) => ({ json: { id } }));` } },
+					bitrix24Node('Report Delivered', { operation: 'updateMessageStatus', code: 'n8n_sms', messageId: '={{ $json.id }}', status: 'delivered' }),
+				],
+			]),
+		]);
+		const run = await n8n.executeWorkflow(instance, 'e2eBitrix24MidRun');
+		emulator.config.expireTokensAtRestCall = null;
+		expectSuccess(run);
+		expect(nodeItems(run, 'Report Delivered').map((item) => item.json.messageId)).toEqual(ids);
+		expect(tokenCalls() - before).toBe(1);
+		// 8 updates + the one refused with expired_token and sent again after the renewal.
+		expect(updates() - updatesBefore).toBe(9);
+		for (const id of ids) expect(emulator.ledger.findMessage(id).statusHistory).toEqual([expect.objectContaining({ status: 'delivered' })]);
+	});
 });

@@ -62,6 +62,8 @@ function defaults() {
 		accessTokenTtlMs: 60 * 60 * 1000,
 		refreshTokenTtlMs: 180 * 24 * 60 * 60 * 1000,
 		acceptBearerHeader: false,
+		/** When set to N, the Nth REST call finds every access token expired (a token expiring mid-run). */
+		expireTokensAtRestCall: null,
 		events: ['ONCRMLEADADD', 'ONCRMLEADUPDATE', 'ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMCONTACTADD', 'ONCRMCONTACTUPDATE', 'ONCRMCOMPANYADD', 'ONCRMCOMPANYUPDATE', 'ONAPPUNINSTALL'],
 		crm: {
 			lead: {
@@ -115,6 +117,10 @@ async function handleRest(ctx, route) {
 	const parsed = parseParams(ctx.query, ctx.headers, ctx.rawBody);
 	if (parsed.error) return restError(ctx, 400, 'INVALID_REQUEST', parsed.error);
 	const params = parsed.params;
+	// A token that ends in the middle of a run: at the Nth REST call (counted since the last reset) every token issued so far expires.
+	if (ctx.config.expireTokensAtRestCall && ctx.ledger.requests.filter((r) => r.path.startsWith('/rest/')).length === ctx.config.expireTokensAtRestCall) {
+		expireAccessTokens(ctx.state);
+	}
 	const caller = callerOf(ctx, route, params);
 	if (caller.error) return restError(ctx, caller.status, caller.error, caller.description);
 	if (ctx.fault && ctx.fault.kind === 'gateway') {

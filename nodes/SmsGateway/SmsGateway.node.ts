@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import {
 	chosenOperation,
 	createGateway,
-	gatewayCredentials,
 	gatewayNotices,
 	gatewayProperty,
 	type GatewayHandle,
@@ -10,6 +9,7 @@ import {
 	type NodeOperation,
 	operationFields,
 	searchSenders,
+	trackingNodeCredentials,
 } from '../glue';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
@@ -43,7 +43,7 @@ export class SmsGateway implements INodeType {
 		// what this package's lint rules require.
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: gatewayCredentials(),
+		credentials: trackingNodeCredentials(),
 		properties: [
 			gatewayProperty,
 			...gatewayNotices,

@@ -9,11 +9,18 @@ import {
 	readParameter,
 	stopOnParameterError,
 	stringFrom,
+	TRACKING_STORES,
 } from '../glue';
 import type { MessageSettings } from '../core/message/prepareMessage';
-import type { DeliverySettings } from './delivery/deliverySettings';
+import type { DeliverySettings, TrackingSettings } from './delivery/deliverySettings';
 
 const TRANSLITERATION = ['off', 'ru', 'be'] as const;
+
+/** A Reference longer than this is refused: it is a key (order id, CRM id), not a note. */
+const MAX_REFERENCE_LENGTH = 256;
+
+/** Node version 2 tracks delivery unless told not to; version 1 (workflows saved with 0.1.0) only when asked. */
+const FIRST_VERSION_TRACKING_BY_DEFAULT = 2;
 
 /** The longest Max Retry Wait accepted: an hour; a run should not sit waiting longer than that. */
 const MAX_RETRY_WAIT_SECONDS = 3600;
@@ -34,6 +41,8 @@ export function messageSettings(context: IExecuteFunctions, itemIndex: number): 
 		if (!isKnownCountry(defaultCountry)) {
 			throw new ParameterError(itemIndex, 'Default Country', `"${defaultCountry}" is not a two-letter country code (ISO 3166) such as BY, UA or RU`);
 		}
+		// A wrong Reference fails its item before sending, as any other wrong value would.
+		referenceFrom(options.reference, itemIndex);
 		return {
 			scheduleAt: options.scheduleAt,
 			validityHours: options.validityHours,
@@ -64,8 +73,41 @@ export function deliverySettings(context: IExecuteFunctions, batch: boolean): De
 			deduplicate: batch && booleanFrom(first.deduplicate, true, 0, 'Deduplicate Recipients'),
 			checkBalanceFirst: batch && booleanFrom(first.checkBalanceFirst, false, 0, 'Check Balance First'),
 			includeInputFields: (itemIndex) => includeInputFields[itemIndex] ?? false,
+			tracking: trackingSettings(context, first),
 		};
 	});
+}
+
+/**
+ * Track Delivery and Tracking Store come from the first item (one run, one store). Version 2
+ * tracks by default; a version 1 node keeps 0.1.0's behaviour (and output) unless the option is
+ * added and on.
+ */
+function trackingSettings(context: IExecuteFunctions, first: IDataObject): TrackingSettings {
+	const version = context.getNode().typeVersion;
+	const byDefault = version >= FIRST_VERSION_TRACKING_BY_DEFAULT;
+	const enabled = booleanFrom(first.trackDelivery, byDefault, 0, 'Track Delivery');
+	return {
+		enabled,
+		store: choiceFrom(first.trackingStore, TRACKING_STORES, 'builtIn', 0, 'Tracking Store'),
+		showFields: byDefault || enabled,
+		referenceOf: (itemIndex) => {
+			try {
+				return referenceFrom(readOptions(context, itemIndex).reference, itemIndex);
+			} catch {
+				return undefined;
+			}
+		},
+	};
+}
+
+/** The item's Reference: text or a number from an expression, at most 256 characters; empty means none. */
+export function referenceFrom(value: unknown, itemIndex: number): string | undefined {
+	const reference = stringFrom(value, '', itemIndex, 'Reference');
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw new ParameterError(itemIndex, 'Reference', `must be at most ${MAX_REFERENCE_LENGTH} characters, not ${reference.length}`);
+	}
+	return reference === '' ? undefined : reference;
 }
 
 function includeInputFieldsOf(context: IExecuteFunctions, itemIndex: number): boolean {

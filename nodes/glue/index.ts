@@ -24,3 +24,6 @@ export {
 	stopOnParameterError,
 	stringFrom,
 } from './readParameters';
+export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption } from './trackingFields';
+export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withTrackingStore } from './trackingStore';
+export { trackingScope } from './trackingScope';

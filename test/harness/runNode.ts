@@ -24,9 +24,16 @@ import { A1Api } from '../../credentials/A1Api.credentials';
 import { SmsClubApi } from '../../credentials/SmsClubApi.credentials';
 import { Bitrix24OAuth2Api } from '../../credentials/Bitrix24OAuth2Api.credentials';
 
-/** Credential types the package ships, as n8n would load them. */
+/** n8n's own Redis credential (n8n-nodes-base), with the fields the tracking store reads. */
+const REDIS_CREDENTIAL_TYPE: ICredentialType = {
+	name: 'redis',
+	displayName: 'Redis',
+	properties: ['password', 'user', 'host', 'port', 'database', 'ssl'].map((name) => ({ displayName: name, name, type: 'string' as const, default: '' })),
+};
+
+/** Credential types the package ships, and n8n's Redis, as n8n would load them. */
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
-	[new SmsAssistentApi(), new A1Api(), new SmsClubApi(), new IntegrationApiNetApi(), new Bitrix24OAuth2Api()].map((type) => [type.name, type]),
+	[new SmsAssistentApi(), new A1Api(), new SmsClubApi(), new IntegrationApiNetApi(), new Bitrix24OAuth2Api(), REDIS_CREDENTIAL_TYPE].map((type) => [type.name, type]),
 );
 
 const NODE_TYPE = 'n8n-nodes-sms-gateways.smsGateway';

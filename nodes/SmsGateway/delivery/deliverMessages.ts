@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { smsError } from '../../core/errors/errorTable';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { failedSendResult } from '../../core/adapter/answerErrors';
@@ -9,6 +9,7 @@ import { statusOf } from '../../core/status/normalizeStatus';
 import { type GatewayHandle, gatewayApiError, invalidInputError, outputItem, recipientJson, type RecipientOutcome } from '../../glue';
 import type { DeliverySettings } from './deliverySettings';
 import { refusalError, stopOnFailure } from './stopOnFailure';
+import { trackDelivery, type TrackingResult } from './trackDelivery';
 import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
 import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
 
@@ -58,6 +59,7 @@ export async function deliverMessages(
 	if (refusal && !continueOnFail) throw refusalError(node, refusal);
 
 	const results = new Map<number, SendResult>();
+	let tracking = new Map<number, TrackingResult>();
 	if (!settings.dryRun && !refusal && toSend.length > 0) {
 		const outgoing: OutgoingSms[] = toSend.map(({ message, index }) => ({
 			ref: index,
@@ -78,11 +80,12 @@ export async function deliverMessages(
 			answers = outgoing.map((sms) => failedSendResult(sms, cause));
 		}
 		for (const answer of answers) results.set(answer.ref, answer);
+		tracking = await trackDelivery(context, handle, outgoing, answers, settings.tracking, (ref) => requests[ref].itemIndex);
 	}
 
 	const outcomes: RecipientOutcome[] = preparations.map((preparation, index) => {
 		if (!preparation.ok) {
-			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true };
+			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true, extra: trackingFields(settings, undefined, requests[index].itemIndex) };
 		}
 		const { message } = preparation;
 		const original = duplicateOf[index];
@@ -93,7 +96,7 @@ export async function deliverMessages(
 			message,
 			dryRun: settings.dryRun || !!refusal,
 			cost: estimate.pricePerPart !== undefined ? roundMoney(message.analysis.parts * estimate.pricePerPart) : undefined,
-			extra: extraFields(settings, estimate, original),
+			extra: { ...extraFields(settings, estimate, original), ...trackingFields(settings, tracking.get(sentAs), requests[index].itemIndex) },
 		};
 		if (settings.dryRun) return outcome;
 		if (refusal) return { ...outcome, error: refusal.error };
@@ -108,6 +111,17 @@ export async function deliverMessages(
 		const itemIndex = requests[index].itemIndex;
 		return outputItem(recipientJson(outcome), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
 	});
+}
+
+/**
+ * `reference` and `tracking` (node version 2, or a version 1 node with Track Delivery on); a
+ * message that was not sent is `not_sent` (or `off`).
+ */
+function trackingFields(settings: DeliverySettings, result: TrackingResult | undefined, itemIndex: number): IDataObject {
+	const { tracking } = settings;
+	if (!tracking.showFields) return {};
+	const fallback: TrackingResult = tracking.enabled ? { tracked: false, outcome: 'not_sent', store: null } : { tracked: false, outcome: 'off', store: null };
+	return { reference: tracking.referenceOf(itemIndex) ?? null, tracking: { ...(result ?? fallback) } };
 }
 
 /** Same number, text, sender and time: sending it again would only bill twice. */

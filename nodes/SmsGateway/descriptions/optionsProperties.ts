@@ -1,5 +1,6 @@
 import { scheduleLeadText, validityCapText } from './gatewayFacts';
 import type { INodeProperties } from 'n8n-workflow';
+import { trackingStoreOption } from '../../glue';
 
 const checkBalanceFirst: INodeProperties = {
 	displayName: 'Check Balance First',
@@ -83,6 +84,25 @@ const pricePerPart: INodeProperties = {
 		'Price of one SMS part in the unit of your balance (BYN, UAH, RUB or credits); gives the cost per item and the estimate, and is needed by Check Balance First',
 };
 
+const reference: INodeProperties = {
+	displayName: 'Reference',
+	name: 'reference',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.orderId }}',
+	description:
+		'Your own key for the message (order ID, CRM ID, Bitrix24 message ID), at most 256 characters. Every SMS Gateway Trigger event about the message carries it, and the trigger can be limited to one Reference.',
+};
+
+const trackDelivery: INodeProperties = {
+	displayName: 'Track Delivery',
+	name: 'trackDelivery',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to keep every message the gateway accepts in the tracking store, so that the SMS Gateway Trigger reports its status changes. Tracking never holds a message back: if the store cannot take it, the message is still sent and the item says so.',
+};
+
 const sanitize: INodeProperties = {
 	displayName: 'Sanitize Typographic Characters',
 	name: 'sanitize',
@@ -130,8 +150,11 @@ const sendOptions = [
 	includeInputFields,
 	maxRetryWaitSeconds,
 	pricePerPart,
+	reference,
 	sanitize,
 	scheduleAt,
+	trackDelivery,
+	trackingStoreOption,
 	transliterate,
 	validityHours,
 ];

@@ -13,13 +13,20 @@ describe('node description', () => {
 		const gateway = description.properties.find((p) => p.name === 'gateway');
 		expect(gateway?.options).toEqual(GATEWAY_DEFINITIONS.map((d) => ({ name: d.label, value: d.id })));
 		expect(GATEWAY_DEFINITIONS.map((d) => d.id)).toContain(gateway?.default);
+		const gatewayCredentials = description.credentials?.filter((c) => c.displayOptions?.show?.gateway) ?? [];
 		for (const definition of GATEWAY_DEFINITIONS) {
-			const shown = description.credentials?.filter((c) => (c.displayOptions?.show?.gateway as string[]).includes(definition.id));
-			expect(shown?.map((c) => c.name)).toEqual([definition.credentialName]);
+			const shown = gatewayCredentials.filter((c) => (c.displayOptions?.show?.gateway as string[]).includes(definition.id));
+			expect(shown.map((c) => c.name)).toEqual([definition.credentialName]);
 		}
 		// One type per gateway: the editor sets the (hidden) gateway from the credential's type.
-		expect(description.credentials?.map((c) => c.name)).toEqual(['smsAssistentApi', 'a1Api', 'smsClubApi', 'integrationApiNetApi']);
-		expect(description.credentials?.map((c) => c.displayOptions?.show?.gateway)).toEqual(GATEWAY_DEFINITIONS.map((d) => [d.id]));
+		// n8n's Redis credential follows, shown only when the Tracking Store option is Redis; it names
+		// the option inside Options, so the editor does not take that option for an authentication field.
+		expect(description.credentials?.map((c) => c.name)).toEqual(['smsAssistentApi', 'a1Api', 'smsClubApi', 'integrationApiNetApi', 'redis']);
+		expect(description.credentials?.map((c) => c.displayOptions?.show)).toEqual([
+			...GATEWAY_DEFINITIONS.map((d) => ({ gateway: [d.id] })),
+			{ 'options.trackingStore': ['redis'] },
+		]);
+		expect(description.properties.map((p) => p.name)).not.toContain('trackingStore');
 		const notices = description.properties.filter((p) => p.name === 'gatewayNotice');
 		expect(notices.map((n) => [n.displayOptions?.show?.gateway, n.displayName])).toEqual(
 			GATEWAY_DEFINITIONS.map((d) => [[d.id], expect.stringContaining(`Gateway: ${d.label}.`)]),
@@ -54,7 +61,7 @@ describe('node description', () => {
 		expect(names('getBalance')).toEqual([]);
 		const optionNames = (op: string) =>
 			(description.properties.find((p) => p.name === 'options' && (p.displayOptions?.show?.operation as string[]).includes(op))?.options ?? []).map((o) => (o as { name: string }).name).sort();
-		expect(optionNames('send')).toEqual(['defaultCountry', 'deliveryReportUrl', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'sanitize', 'scheduleAt', 'transliterate', 'validityHours']);
+		expect(optionNames('send')).toEqual(['defaultCountry', 'deliveryReportUrl', 'dryRun', 'includeInputFields', 'maxRetryWaitSeconds', 'pricePerPart', 'reference', 'sanitize', 'scheduleAt', 'trackDelivery', 'trackingStore', 'transliterate', 'validityHours']);
 		expect(optionNames('sendBatch')).toEqual([...optionNames('send'), 'checkBalanceFirst', 'deduplicate'].sort());
 	});
 

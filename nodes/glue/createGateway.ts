@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
 import type { GatewayAdapter } from '../core/adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import { DEFAULT_RETRY_POLICY } from '../core/adapter/retry';
@@ -16,7 +16,7 @@ export interface GatewayHandle {
 
 /** Finds the selected gateway in the registry and builds its adapter on n8n's request helper. */
 export async function createGateway(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	gatewayId: unknown,
 	maxRetryWaitSeconds?: number,
 ): Promise<GatewayHandle> {

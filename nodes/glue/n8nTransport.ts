@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../core/adapter/http';
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Failures where the request certainly never reached the server, so repeating it cannot duplicate a send. */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set([

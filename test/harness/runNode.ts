@@ -1,5 +1,5 @@
 import './n8nEnvironment';
-import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -81,6 +81,23 @@ export async function runNodeWithHints(options: RunNodeOptions): Promise<NodeRun
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const output = await nodeType.execute!.call(context);
 	return { output: (output as INodeExecutionData[][])[0], hints: [...context.hints] };
+}
+
+/**
+ * A polling trigger of the package as n8n runs it: each poll() goes through n8n-core's real
+ * PollContext on one long-lived Workflow, so the node's static data carries over from poll to
+ * poll as in an active workflow. `manual` is Fetch Test Event in the editor.
+ */
+export function createPoller(options: RunNodeOptions): { poll(mode?: 'trigger' | 'manual'): Promise<INodeExecutionData[][] | null>; staticData(): IDataObject } {
+	const { workflow, node, additionalData } = setUp(options);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return {
+		poll: async (mode = 'trigger') => {
+			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+			return await nodeType.poll!.call(context);
+		},
+		staticData: () => workflow.getStaticData('node', node),
+	};
 }
 
 /** Calls a load-options method (e.g. getSenders) through n8n-core's LoadOptionsContext. */

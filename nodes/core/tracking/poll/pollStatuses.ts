@@ -29,6 +29,12 @@ export interface PollOptions {
 	now?: Date;
 	maxMessages?: number;
 	maxRequests?: number;
+	/**
+	 * Also ask about messages due this soon after `now`. A scheduler that polls once a minute
+	 * starts each poll a few milliseconds earlier or later; without this, a message due one
+	 * interval after the last poll could miss the next poll by a hair and wait a whole minute more.
+	 */
+	dueWithinMs?: number;
 }
 
 export interface PollResult {
@@ -56,7 +62,7 @@ export async function pollStatuses(options: PollOptions): Promise<PollResult> {
 		options.maxMessages ?? DEFAULT_MAX_MESSAGES_PER_POLL,
 		(options.maxRequests ?? DEFAULT_MAX_REQUESTS_PER_POLL) * gateway.limits.maxStatusIdsPerRequest,
 	);
-	const due = await store.claimDue(scope, limit, now);
+	const due = await store.claimDue(scope, limit, new Date(now.getTime() + (options.dueWithinMs ?? 0)));
 	const plan = planStatusRequests(due, gateway.limits.maxStatusIdsPerRequest);
 	const failures = new Map<string, SmsError>();
 	const noteFailure = (error: SmsError) => failures.set(`${error.code}\n${error.message}`, error);

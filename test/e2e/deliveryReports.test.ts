@@ -142,7 +142,7 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 		const sentIds = sa.ledger.messages.map((m) => String(m.id)).sort();
 		expect(saEvents.map((e) => e.messageId).sort()).toEqual(sentIds);
 		for (const event of saEvents) {
-			expect(event).toMatchObject({ gateway: 'smsAssistent', final: true, previousStatus: expect.any(String), eventId: `${String(event.messageId)}:${String(event.status)}` });
+			expect(event).toMatchObject({ gateway: 'smsAssistent', final: true, previousStatus: expect.any(String), eventId: `smsAssistent:${String(event.messageId)}:${String(event.status)}` });
 			const message = sa.ledger.findMessage(event.messageId);
 			expect(event.status).toBe(message?.outcome === 'undelivered' ? 'undelivered' : 'delivered');
 		}

@@ -107,7 +107,7 @@ describe('SMS Delivery Report Trigger', () => {
 		expect(sent.sent).toEqual({ status: 200, body: 'OK' });
 		const delivered = webhookContext({ parameters: finalOnly, query: { secret }, body: '10=Delivered&11=Delivered&10=Delivered' });
 		const result = await trigger.webhook.call(delivered.context);
-		expect(result.workflowData?.[0].map((item) => item.json.eventId)).toEqual(['10:delivered', '11:delivered']);
+		expect(result.workflowData?.[0].map((item) => item.json.eventId)).toEqual(['smsAssistent:10:delivered', 'smsAssistent:11:delivered']);
 		const onlyUndelivered = webhookContext({ parameters: { secret, filters: { statuses: ['undelivered'] } }, query: { secret }, body: '12=Delivered' });
 		expect(await trigger.webhook.call(onlyUndelivered.context)).toEqual({ noWebhookResponse: true });
 	});

@@ -118,7 +118,7 @@ describe('status events without a usable store', () => {
 		for (const message of sent) {
 			const event = events.find((e) => e.messageId === message.messageId);
 			expect(event).toEqual({
-				eventId: `${message.messageId}:delivered`,
+				eventId: `smsClub:${message.messageId}:delivered`,
 				messageId: message.messageId,
 				to: message.to,
 				status: 'delivered',

@@ -3,7 +3,11 @@ import type { GiveUpReason, StatusChange } from '../TrackingStore';
 
 /** One item of the status triggers: one change of one message. Absent facts are null, so every item has the same fields. */
 export interface StatusEvent {
-	/** Stable per change: message id + status (+ the reason, for a given-up message); downstream steps can de-duplicate on it. */
+	/**
+	 * Stable per change: gateway + message id + status (+ the reason, for a given-up message);
+	 * downstream steps can de-duplicate on it. The gateway is part of it because two gateways'
+	 * message ids can be equal (both count up from some number).
+	 */
 	eventId: string;
 	messageId: string;
 	to: string | null;
@@ -25,7 +29,7 @@ export function statusEventOf(change: StatusChange): StatusEvent {
 	const { message } = change;
 	const reason = change.giveUpReason ?? null;
 	return {
-		eventId: [message.messageId, change.status, ...(reason ? [reason] : [])].join(':'),
+		eventId: [message.gateway, message.messageId, change.status, ...(reason ? [reason] : [])].join(':'),
 		messageId: message.messageId,
 		to: message.to ?? null,
 		status: change.status,

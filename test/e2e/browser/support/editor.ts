@@ -95,12 +95,18 @@ export class Editor {
 		await this.page.getByTestId('node-creator-plus-button').waitFor();
 	}
 
-	/** Node creator → search "SMS Gateway" → the action (e.g. "Send a batch of SMS"); opens the node panel. */
+	/** Node creator → search "SMS Gateway" → (Actions) → the action (e.g. "Send a batch of SMS"); opens the node panel. */
 	async addSmsNode(action: string): Promise<void> {
 		await this.page.getByTestId('node-creator-plus-button').click();
 		await this.page.getByTestId('node-creator-search-bar').fill('SMS Gateway');
 		await this.page.getByTestId('node-creator-item-name').filter({ hasText: /^SMS Gateway$/ }).first().click();
-		await this.page.getByTestId('node-creator-item-name').filter({ hasText: action }).first().click();
+		// The SMS Gateway Trigger joins the node in the creator: on an empty canvas n8n lists the
+		// node's triggers and folds its actions under "Actions (n)".
+		const actions = this.page.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ }).first();
+		const item = this.page.getByTestId('node-creator-item-name').filter({ hasText: action }).first();
+		await actions.waitFor();
+		if (!(await item.isVisible())) await actions.click();
+		await item.click();
 		await this.ndv.waitFor();
 	}
 

@@ -29,24 +29,24 @@ describe('receiveReport', () => {
 		const answer = await receiveReport(report('1001=Delivered'), opened, () => at(2));
 		expect(answer.httpStatus).toBe(200);
 		expect(answer.events).toEqual([
-			expect.objectContaining({ eventId: '1001:delivered', messageId: '1001', to: '+375291001001', reference: 'order-1001', status: 'delivered', previousStatus: 'queued', final: true, gatewayStatus: 'Delivered', gateway: 'smsAssistent', changedAt: at(2).toISOString() }),
+			expect.objectContaining({ eventId: 'smsAssistent:1001:delivered', messageId: '1001', to: '+375291001001', reference: 'order-1001', status: 'delivered', previousStatus: 'queued', final: true, gatewayStatus: 'Delivered', gateway: 'smsAssistent', changedAt: at(2).toISOString() }),
 		]);
 		expect((await store.get('smsAssistent', '1001'))?.finishedAt).toBeDefined();
 	});
 
 	test('one status, one event: a repeated report, an older status and a status a poller already recorded emit nothing', async () => {
 		await store.track([message(1), message(2)], T0);
-		expect((await receiveReport(report('1=Sent&2=Sent'), opened, () => at(1))).events.map((e) => e.eventId)).toEqual(['1:sent', '2:sent']);
+		expect((await receiveReport(report('1=Sent&2=Sent'), opened, () => at(1))).events.map((e) => e.eventId)).toEqual(['smsAssistent:1:sent', 'smsAssistent:2:sent']);
 		await store.record({ gateway: 'smsAssistent', messageId: '2', source: 'poll', outcome: { kind: 'status', status: statusOf('delivered', 'Delivered') } }, at(2));
 		const again = await receiveReport(report('1=Sent&1=Queued&2=Delivered&1=Delivered'), opened, () => at(3));
 		expect(again).toMatchObject({ httpStatus: 200, unchanged: 3 });
-		expect(again.events.map((e) => e.eventId)).toEqual(['1:delivered']);
+		expect(again.events.map((e) => e.eventId)).toEqual(['smsAssistent:1:delivered']);
 		expect((await receiveReport(report('1=Delivered&2=Delivered'), opened, () => at(4))).events).toEqual([]);
 	});
 
 	test('an untracked message is reported once, without recipient or Reference', async () => {
 		const first = await receiveReport(report('5555=Delivered'), opened, () => at(1));
-		expect(first.events).toEqual([expect.objectContaining({ eventId: '5555:delivered', to: null, reference: null, previousStatus: null })]);
+		expect(first.events).toEqual([expect.objectContaining({ eventId: 'smsAssistent:5555:delivered', to: null, reference: null, previousStatus: null })]);
 		expect((await receiveReport(report('5555=Delivered'), opened, () => at(2))).events).toEqual([]);
 	});
 
@@ -97,16 +97,16 @@ describe('receiveReport', () => {
 		let calls = 0;
 		const flaky: TrackingStore = { ...real, record: async (observation, now) => { calls += 1; if (calls === 2) throw new Error('locked'); return real.record(observation, now); } };
 		const first = await receiveReport(report('1=Sent&2=Sent'), async () => flaky, () => at(1));
-		expect(first).toMatchObject({ httpStatus: 503, events: [expect.objectContaining({ eventId: '1:sent' })] });
+		expect(first).toMatchObject({ httpStatus: 503, events: [expect.objectContaining({ eventId: 'smsAssistent:1:sent' })] });
 		const retry = await receiveReport(report('1=Sent&2=Sent'), async () => flaky, () => at(2));
 		expect(retry.httpStatus).toBe(200);
-		expect(retry.events.map((e) => e.eventId)).toEqual(['2:sent']);
+		expect(retry.events.map((e) => e.eventId)).toEqual(['smsAssistent:2:sent']);
 	});
 
 	test('preview (a test call from the editor) shows the change and consumes nothing', async () => {
 		await store.track([message(7)], T0);
 		const preview = await receiveReport(report('7=Delivered', { mode: 'preview' }), opened, () => at(1));
-		expect(preview.events).toEqual([expect.objectContaining({ eventId: '7:delivered', reference: 'order-7', previousStatus: 'queued' })]);
+		expect(preview.events).toEqual([expect.objectContaining({ eventId: 'smsAssistent:7:delivered', reference: 'order-7', previousStatus: 'queued' })]);
 		expect((await store.get('smsAssistent', '7'))?.status).toBe('queued');
 		expect((await receiveReport(report('7=Delivered'), opened, () => at(2))).events).toHaveLength(1);
 	});

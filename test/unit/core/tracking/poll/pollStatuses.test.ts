@@ -72,7 +72,7 @@ describe.each(GATEWAY_CASES)('$id', ({ id, sender }) => {
 		const delivered = new Map(second.events.map((event) => [event.messageId, event]));
 		results.forEach((result, index) => {
 			expect(delivered.get(result.messageId as string)).toEqual({
-				eventId: `${result.messageId}:delivered`,
+				eventId: `${id}:${result.messageId}:delivered`,
 				messageId: result.messageId,
 				to: result.to,
 				status: 'delivered',
@@ -100,7 +100,7 @@ describe.each(GATEWAY_CASES)('$id', ({ id, sender }) => {
 		for (const minute of [1, 2, 4, 7]) expect((await poll(at(minute))).events).toEqual([]);
 		const last = await poll(at(12));
 		expect(byMessageId(last.events).map((e) => [e.eventId, e.status, e.final, e.reason])).toEqual(
-			byMessageId(results).map((r) => [`${r.messageId}:${r.status.status}:unknown_to_gateway`, r.status.status, true, 'unknown_to_gateway']),
+			byMessageId(results).map((r) => [`${id}:${r.messageId}:${r.status.status}:unknown_to_gateway`, r.status.status, true, 'unknown_to_gateway']),
 		);
 		const asked = statusRequests();
 		expect(await poll(at(500))).toMatchObject({ checked: 0, events: [] });
@@ -139,10 +139,10 @@ describe.each(GATEWAY_CASES)('$id', ({ id, sender }) => {
 		);
 		const polls = [1, 2].map(() => pollStatuses({ store, gateway, scope, filter: { kind: 'finalStatus' }, now: at(1) }));
 		const [reported, ...polled] = await Promise.all([Promise.all(reports), ...polls]);
-		const fromReports = reported.flatMap((o) => (o.kind === 'changed' ? [`${o.change.message.messageId}:${o.change.status}`] : []));
+		const fromReports = reported.flatMap((o) => (o.kind === 'changed' ? [`${id}:${o.change.message.messageId}:${o.change.status}`] : []));
 		const fromPolls = (polled as Array<Awaited<ReturnType<typeof pollStatuses>>>).flatMap((p) => p.events.map((e) => e.eventId));
 		const all = [...fromReports, ...fromPolls].sort();
-		expect(all).toEqual(results.map((r) => `${r.messageId}:delivered`).sort());
+		expect(all).toEqual(results.map((r) => `${id}:${r.messageId}:delivered`).sort());
 	});
 
 	test('a failing status check emits nothing, says why, and the messages are asked about again later', async () => {

@@ -14,7 +14,7 @@ const change = (overrides: Partial<StatusChange> = {}): StatusChange => ({
 describe('status events', () => {
 	test('carry the message, the change and a stable event id (message id + status)', () => {
 		expect(statusEventOf(change())).toEqual({
-			eventId: '777:delivered', messageId: '777', to: '+380501234567', status: 'delivered', previousStatus: 'sent', final: true,
+			eventId: 'smsClub:777:delivered', messageId: '777', to: '+380501234567', status: 'delivered', previousStatus: 'sent', final: true,
 			gatewayStatus: 'DELIVRD', parts: 2, reference: 'crm-5', gateway: 'smsClub', sentAt: T0.toISOString(), changedAt: at(3).toISOString(), reason: null,
 		});
 		expect(statusEventOf(change()).eventId).toBe(statusEventOf(change({ changedAt: at(9).getTime() })).eventId);
@@ -22,7 +22,7 @@ describe('status events', () => {
 
 	test('a given-up message has its own event id, so it never collides with the status already announced', () => {
 		const gaveUp = statusEventOf(change({ status: 'sent', previousStatus: 'sent', final: true, giveUpReason: 'validity_passed' }));
-		expect(gaveUp).toMatchObject({ eventId: '777:sent:validity_passed', status: 'sent', final: true, reason: 'validity_passed' });
+		expect(gaveUp).toMatchObject({ eventId: 'smsClub:777:sent:validity_passed', status: 'sent', final: true, reason: 'validity_passed' });
 	});
 
 	test('facts the store does not have are null, so every item has the same fields', () => {

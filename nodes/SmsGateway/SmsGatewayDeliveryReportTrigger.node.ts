@@ -3,13 +3,8 @@ import { checkReport, type ReportAnswer } from '../core/reports/receiveReport';
 import { SMS_STATUSES, type SmsStatus } from '../core/status/SmsStatus';
 import { matchesFilter, type StatusEventFilter } from '../core/tracking/poll/eventFilter';
 import { findGatewayDefinition } from '../gateways/registry';
-import {
-	reportEventProperty,
-	reportFiltersProperty,
-	reportGatewayProperty,
-	reportHowToNotices,
-	reportSecretProperty,
-} from './descriptions/reportTriggerProperties';
+import { reportEventProperty, reportGatewayProperty, reportHowToNotices, reportSecretProperty, reportTriggerCredentials } from './descriptions/reportTriggerProperties';
+import { statusOptionsProperty } from './trigger/triggerProperties';
 import { readReportCall } from './reportTrigger/readReportCall';
 import { recordWithStore } from './reportTrigger/recordWithStore';
 import { ensureGeneratedSecret, urlSecret } from './reportTrigger/urlSecret';
@@ -32,8 +27,9 @@ export class SmsGatewayDeliveryReportTrigger implements INodeType {
 		defaults: { name: 'SMS Delivery Report Trigger' },
 		inputs: [],
 		outputs: ['main'],
+		credentials: reportTriggerCredentials(),
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'sms-delivery-report' }],
-		properties: [reportGatewayProperty, ...reportHowToNotices, reportSecretProperty, reportEventProperty, reportFiltersProperty],
+		properties: [reportGatewayProperty, ...reportHowToNotices, reportSecretProperty, reportEventProperty, statusOptionsProperty],
 	};
 
 	webhookMethods = {
@@ -62,7 +58,7 @@ export class SmsGatewayDeliveryReportTrigger implements INodeType {
 				const call = readReportCall(this);
 				// Secret, size and shape are checked before the store is touched: a forged call opens nothing.
 				const checked = checkReport({ gateway: definition.id, format: definition.reports, givenSecret: call.givenSecret, secret: urlSecret(this), request: call.request, bodyBytes: call.bodyBytes });
-				answer = checked.ok ? await recordWithStore(definition.id, checked.statuses, this.getMode() === 'manual' ? 'preview' : 'record') : checked.answer;
+				answer = checked.ok ? await recordWithStore(this, definition.id, checked.statuses, this.getMode() === 'manual' ? 'preview' : 'record') : checked.answer;
 			}
 			response.status(answer.httpStatus).type('text/plain').send(answer.message);
 			const filter = eventFilter(this);
@@ -77,10 +73,10 @@ export class SmsGatewayDeliveryReportTrigger implements INodeType {
 }
 
 function eventFilter(context: IWebhookFunctions): StatusEventFilter {
-	const filters = (context.getNodeParameter('filters', {}) ?? {}) as IDataObject;
+	const filters = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const statuses = Array.isArray(filters.statuses) ? filters.statuses.filter((s): s is SmsStatus => SMS_STATUSES.includes(s as SmsStatus)) : [];
 	return {
-		kind: context.getNodeParameter('event', 'statusChanged') === 'finalStatus' ? 'finalStatus' : 'statusChanged',
+		kind: context.getNodeParameter('event', 'finalStatus') === 'statusChanged' ? 'statusChanged' : 'finalStatus',
 		statuses,
 		reference: typeof filters.reference === 'string' ? filters.reference : undefined,
 	};

@@ -1,8 +1,11 @@
 /**
  * The SMS Delivery Report Trigger in a running n8n (`n8n start`, its workflows published):
- * SMS-assistent messages sent with the trigger's URL as Delivery Report URL come back as exactly
- * one Final Status event each, A1 reports posted to the "contract" callback too; forged calls (no
- * secret, a wrong one, another path, a garbage body, a 10 MB body) are refused and start nothing.
+ * SMS-assistent messages sent with tracking and the trigger's URL as Delivery Report URL come back
+ * as exactly one Final Status event each, while the polling SMS Gateway Trigger is active on the
+ * same messages: the reports of some are lost (emulator fault), so the poller finds those, and
+ * no message is reported by both. A1 reports posted to the "contract" callback arrive too; forged
+ * calls (no secret, a wrong one, another path, a garbage body, a 10 MB body) are refused and start
+ * nothing.
  */
 import * as fs from 'node:fs';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, rest, type Credential, type Emulators, type Instance, type RestSession, type Server } from './support/harness';
@@ -11,6 +14,8 @@ import { smsNode, type NodeJson, type WorkflowJson } from './support/workflows';
 import { startReportReceiver, type ReportReceiver } from '../harness/reportReceiver';
 
 const MESSAGES = 100;
+/** Messages whose report the emulator "loses": the poller must find their final status. */
+const LOST = Array.from({ length: 20 }, (_, i) => 5 * i);
 const SECRET = 'e2e-report-secret-7c1d0f9a2b3e4d5c';
 const SA_HOOK = 'b7a1c2d3-0000-4000-8000-00000000d1r1';
 const A1_HOOK = 'b7a1c2d3-0000-4000-8000-00000000d1r2';
@@ -35,7 +40,29 @@ function reportWorkflow(id: string, gateway: string, webhookId: string, collecto
 	return { id, name: `e2e ${id}`, nodes: [trigger, collect], connections: { Reports: { main: [[{ node: 'Collect', type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
 }
 
-/** Webhook → 100 rows → SMS-assistent Send with the trigger's URL; A1 sends five plain ones beside. */
+/** The polling SMS Gateway Trigger on the same SMS-assistent account, every minute, Final Status. */
+function pollWorkflow(collectorUrl: string): WorkflowJson {
+	const poller: NodeJson = {
+		id: nodeId(),
+		name: 'Poller',
+		type: 'n8n-nodes-sms-gateways.smsGatewayTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { gateway: 'smsAssistent', event: 'finalStatus', pollTimes: { item: [{ mode: 'everyMinute' }] }, options: {} },
+		credentials: { smsAssistentApi: SA_CREDENTIAL },
+	};
+	const collect: NodeJson = {
+		id: nodeId(),
+		name: 'Collect',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [220, 0],
+		parameters: { method: 'POST', url: `${collectorUrl}/poll`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+	};
+	return { id: 'e2eReportsPoll', name: 'e2e poller beside reports', nodes: [poller, collect], connections: { Poller: { main: [[{ node: 'Collect', type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
+/** Webhook → 100 rows → SMS-assistent Send (tracked, with a Reference) with the trigger's URL; A1 sends five plain ones beside. */
 function sendWorkflow(reportUrl: string): WorkflowJson {
 	const start: NodeJson = { id: nodeId(), name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'b7a1c2d3-0000-4000-8000-00000000d1s0', parameters: { httpMethod: 'POST', path: SEND_PATH, options: {} } };
 	const rows: NodeJson = {
@@ -46,7 +73,7 @@ function sendWorkflow(reportUrl: string): WorkflowJson {
 		position: [220, 0],
 		parameters: { jsCode: `return Array.from({ length: ${MESSAGES} }, (_, i) => ({ json: { to: '+37529' + String(2000000 + i), order: 'order-' + i } }));` },
 	};
-	const sa = { ...smsNode('Send SA', 'smsAssistent', SA_CREDENTIAL, { operation: 'send', to: '={{ $json.to }}', text: '=Order {{ $json.order }} is ready', sender: 'MyShop', options: { deliveryReportUrl: reportUrl } }), position: [440, 0] };
+	const sa = { ...smsNode('Send SA', 'smsAssistent', SA_CREDENTIAL, { operation: 'send', to: '={{ $json.to }}', text: '=Order {{ $json.order }} is ready', sender: 'MyShop', options: { deliveryReportUrl: reportUrl, reference: '={{ $json.order }}' } }), position: [440, 0] };
 	const a1Rows: NodeJson = { ...rows, id: nodeId(), name: 'A1 Rows', position: [220, 200], parameters: { jsCode: `return Array.from({ length: 5 }, (_, i) => ({ json: { to: '+37544' + String(3000000 + i) } }));` } };
 	const a1 = { ...smsNode('Send A1', 'a1', A1_CREDENTIAL, { operation: 'send', to: '={{ $json.to }}', text: 'Hello', sender: 'MyShop' }), position: [440, 200] };
 	return {
@@ -100,6 +127,7 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 			reportWorkflow('e2eReportsSa', 'smsAssistent', SA_HOOK, collector.url),
 			reportWorkflow('e2eReportsA1', 'a1', A1_HOOK, collector.url),
 			sendWorkflow(`http://127.0.0.1:${port}/webhook/${SA_HOOK}/sms-delivery-report?secret=${SECRET}`),
+			pollWorkflow(collector.url),
 		];
 		await n8n.importWorkflows(instance, workflows);
 		for (const { id } of workflows) {
@@ -107,6 +135,7 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 			if (published.code !== 0) throw new Error(`could not publish ${id}\n${explain(published)}`);
 		}
 		// A1's callback is agreed in the contract: the emulator is told the trigger's URL once.
+		all.emulators.smsAssistent.state.config.lostReports = LOST.map((i) => `37529${2000000 + i}`);
 		Object.assign(all.emulators.a1.state.config, { callbackUrl: `http://127.0.0.1:${port}/webhook/${A1_HOOK}/sms-delivery-report?secret=${SECRET}` });
 		server = await n8n.startServer(instance);
 		session = new rest.RestSession(server.url);
@@ -120,7 +149,7 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
 	});
 
-	it(`${MESSAGES} SMS-assistent messages sent with the report URL give ${MESSAGES} final events, none twice; A1's callback reports too`, async () => {
+	it(`${MESSAGES} SMS-assistent messages sent with the report URL give ${MESSAGES} final events, none twice, with the poller active; A1's callback reports too`, async () => {
 		const sa = all.emulators.smsAssistent;
 		for (let i = 0; i < 10; i++) sa.setOutcome(`37529${2000000 + i}`, 'undelivered');
 		// Published workflows are registered just after n8n answers: a 404 starts nothing, so ask again.
@@ -131,12 +160,16 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 		}
 		expect(started).toBe(200);
 		await waitFor(() => sa.ledger.messages.length === MESSAGES, 60000, 'the sends');
-		await waitFor(() => events('smsAssistent').length >= MESSAGES, 60000, `${MESSAGES} final events`);
+		await waitFor(() => events('smsAssistent').length >= MESSAGES - LOST.length, 60000, 'the reported final events');
+		// The poller checks a message a minute after its send, at its next once-a-minute poll.
+		await waitFor(() => events('poll').length >= LOST.length, 150000, 'the polled final events');
 		await waitFor(() => events('a1').length >= 5, 30000, 'A1 events');
 		// Let any late duplicate arrive before counting.
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 
-		const saEvents = events('smsAssistent');
+		const reported = events('smsAssistent');
+		const polled = events('poll');
+		const saEvents = [...reported, ...polled];
 		expect(saEvents).toHaveLength(MESSAGES);
 		expect(new Set(saEvents.map((e) => e.eventId)).size).toBe(MESSAGES);
 		const sentIds = sa.ledger.messages.map((m) => String(m.id)).sort();
@@ -145,8 +178,16 @@ describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRun
 			expect(event).toMatchObject({ gateway: 'smsAssistent', final: true, previousStatus: expect.any(String), eventId: `smsAssistent:${String(event.messageId)}:${String(event.status)}` });
 			const message = sa.ledger.findMessage(event.messageId);
 			expect(event.status).toBe(message?.outcome === 'undelivered' ? 'undelivered' : 'delivered');
+			// Tracked messages: the recipient and the Reference come from the tracking store.
+			const index = Number(String(message?.to).slice(-7)) - 2000000;
+			expect(event).toMatchObject({ to: `+${String(message?.to)}`, reference: `order-${index}` });
 		}
 		expect(saEvents.filter((e) => e.status === 'undelivered')).toHaveLength(10);
+		// Reports finished the others: the poller found exactly the lost ones, and asked about no other.
+		const lostIds = sa.ledger.messages.filter((m) => LOST.includes(Number(String(m.to).slice(-7)) - 2000000)).map((m) => String(m.id)).sort();
+		expect(polled.map((e) => String(e.messageId)).sort()).toEqual(lostIds);
+		const asked = new Set(sa.ledger.requests.filter((r) => r.body.includes('"statuses"')).flatMap((r) => (JSON.parse(r.body).status.msg as Array<{ sms_id: string }>).map((m) => String(m.sms_id))));
+		expect([...asked].sort()).toEqual(lostIds);
 		// Every message carried the URL with the secret, and the gateway got 200 for every report.
 		expect(sa.ledger.messages.every((m) => m.webhookUrl === `${saUrl()}?secret=${SECRET}`)).toBe(true);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any

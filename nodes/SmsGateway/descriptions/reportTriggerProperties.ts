@@ -1,5 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { SMS_STATUSES } from '../../core/status/SmsStatus';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { redisTrackingCredential } from '../../glue';
 import { GATEWAY_DEFINITIONS } from '../../gateways/registry';
 
 /** The gateways that push delivery reports: each declares how (its folder's reportParser.ts). */
@@ -46,33 +46,13 @@ export const reportEventProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Status Changed', value: 'statusChanged', description: 'Every new status of a message' },
 		{ name: 'Final Status', value: 'finalStatus', description: 'Only delivered, undelivered, expired, rejected or failed' },
+		{ name: 'Status Changed', value: 'statusChanged', description: 'Every new status of a message' },
 	],
-	default: 'statusChanged',
+	default: 'finalStatus',
 };
 
-export const reportFiltersProperty: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Reference',
-			name: 'reference',
-			type: 'string',
-			default: '',
-			description: 'Only messages sent with exactly this Reference (tracked messages only)',
-		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: SMS_STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
-			default: [],
-			description: 'Only these statuses; none chosen = all',
-		},
-	],
-};
+/** Only the Redis tracking store's credential: the built-in store needs none, and a gateway's report carries no credential of ours. */
+export function reportTriggerCredentials(): INodeCredentialDescription[] {
+	return [redisTrackingCredential];
+}

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { SmsGatewayDeliveryReportTrigger } from '../../../nodes/SmsGateway/SmsGatewayDeliveryReportTrigger.node';
-import * as storeGlue from '../../../nodes/glue/reportTrackingStore';
+import * as storeGlue from '../../../nodes/glue/trackingStore';
+import type { TrackingStore } from '../../../nodes/core/tracking/TrackingStore';
 import { createTrackingStore } from '../../../nodes/core/tracking/createTrackingStore';
 import { MemoryTrackingBackend } from '../core/tracking/support/memoryTrackingBackend';
 import { GATEWAY_DEFINITIONS } from '../../../nodes/gateways/registry';
@@ -41,7 +42,7 @@ function webhookContext(call: Call) {
 			return response;
 		},
 	};
-	const parameters = { gateway: 'smsAssistent', secret: '', event: 'statusChanged', filters: {}, ...call.parameters };
+	const parameters = { gateway: 'smsAssistent', secret: '', event: 'statusChanged', options: {}, ...call.parameters };
 	const staticData = call.staticData ?? {};
 	const raw = call.body === undefined ? undefined : Buffer.from(call.body);
 	const context = {
@@ -60,9 +61,14 @@ describe('SMS Delivery Report Trigger', () => {
 	let store = createTrackingStore(new MemoryTrackingBackend());
 	beforeEach(() => {
 		store = createTrackingStore(new MemoryTrackingBackend());
-		jest.spyOn(storeGlue, 'openReportTrackingStore').mockImplementation(async () => store);
+		useStore(() => store);
 	});
 	afterEach(() => jest.restoreAllMocks());
+
+	/** The shared glue, on a store in memory (the built-in one needs Node 22's sqlite). */
+	function useStore(open: () => TrackingStore) {
+		return jest.spyOn(storeGlue, 'withTrackingStore').mockImplementation(async (_context, _kind, use) => use(open()));
+	}
 
 	test('registered in package.json, with its codex and light and dark icons', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
@@ -73,6 +79,12 @@ describe('SMS Delivery Report Trigger', () => {
 		const icon = trigger.description.icon as { light: string; dark: string };
 		for (const file of [icon.light, icon.dark]) expect(fs.existsSync(path.join(ROOT, 'nodes/SmsGateway', file.replace('file:', '')))).toBe(true);
 		expect(icon.light).not.toBe(icon.dark);
+	});
+
+	test('the Tracking Store option is the one the sender and the polling trigger have, with its Redis credential', () => {
+		const options = trigger.description.properties.find((p) => p.name === 'options');
+		expect(options?.options?.map((o) => (o as { name: string }).name)).toEqual(expect.arrayContaining(['trackingStore', 'statuses', 'reference']));
+		expect(trigger.description.credentials).toEqual([expect.objectContaining({ name: 'redis', displayOptions: { show: { 'options.trackingStore': ['redis'] } } })]);
 	});
 
 	test('offers exactly the gateways that declare delivery reports', () => {
@@ -108,12 +120,12 @@ describe('SMS Delivery Report Trigger', () => {
 		const delivered = webhookContext({ parameters: finalOnly, query: { secret }, body: '10=Delivered&11=Delivered&10=Delivered' });
 		const result = await trigger.webhook.call(delivered.context);
 		expect(result.workflowData?.[0].map((item) => item.json.eventId)).toEqual(['smsAssistent:10:delivered', 'smsAssistent:11:delivered']);
-		const onlyUndelivered = webhookContext({ parameters: { secret, filters: { statuses: ['undelivered'] } }, query: { secret }, body: '12=Delivered' });
+		const onlyUndelivered = webhookContext({ parameters: { secret, options: { statuses: ['undelivered'] } }, query: { secret }, body: '12=Delivered' });
 		expect(await trigger.webhook.call(onlyUndelivered.context)).toEqual({ noWebhookResponse: true });
 	});
 
 	test('a forged, oversized or unreadable call never opens the tracking store', async () => {
-		const opened = jest.spyOn(storeGlue, 'openReportTrackingStore');
+		const opened = useStore(() => store);
 		const secret = 'my-own-secret-0123456789';
 		for (const call of [
 			{ parameters: { secret }, query: {}, body: '1=Sent' },
@@ -136,7 +148,7 @@ describe('SMS Delivery Report Trigger', () => {
 	});
 
 	test('nothing throws out of the webhook: a broken store answers 503 and starts nothing', async () => {
-		jest.spyOn(storeGlue, 'openReportTrackingStore').mockImplementation(async () => {
+		useStore(() => {
 			throw new Error('node:sqlite missing');
 		});
 		const secret = 'my-own-secret-0123456789';

@@ -8,9 +8,13 @@ import {
 	getSenders,
 	type NodeOperation,
 	operationFields,
+	redisSharedState,
 	searchSenders,
+	type SharedState,
 	trackingNodeCredentials,
+	withRedisConnection,
 } from '../glue';
+import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import * as getBalance from './actions/getBalance.operation';
 import * as getStatus from './actions/getStatus.operation';
 import * as listSenders from './actions/listSenders.operation';
@@ -19,7 +23,7 @@ import * as sendBatch from './actions/sendBatch.operation';
 import { gatewayNames } from './descriptions/gatewayFacts';
 import { gatewaySubtitle } from './descriptions/gatewaySubtitle';
 import { operationProperty } from './descriptions/operationProperty';
-import { maxRetryWaitSeconds } from './readSettings';
+import { maxRetryWaitSeconds, sharedStateStore } from './readSettings';
 
 /** The table of contents: one file per operation, in the order their fields appear; each gets the chosen gateway. */
 const OPERATIONS: Readonly<Record<string, NodeOperation<[GatewayHandle]>>> = { send, sendBatch, getStatus, getBalance, listSenders };
@@ -60,7 +64,11 @@ export class SmsGateway implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const run = chosenOperation(this, OPERATIONS);
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handle = await createGateway(this, this.getNodeParameter('gateway', 0) as unknown, maxRetryWaitSeconds(this, operation));
-		return [await run.execute(this, handle)];
+		const gatewayId = this.getNodeParameter('gateway', 0) as unknown;
+		const retryWait = maxRetryWaitSeconds(this, operation);
+		const runOn = async (sharedState?: (definition: GatewayDefinition) => SharedState) => [await run.execute(this, await createGateway(this, gatewayId, retryWait, sharedState))];
+		// Queue mode: the account's limits and session live in the Tracking Store's Redis, shared by every worker.
+		if (sharedStateStore(this, operation) !== 'redis') return await runOn();
+		return await withRedisConnection(this, async (redis) => await runOn((definition) => redisSharedState(redis, definition)));
 	}
 }

@@ -10,6 +10,7 @@ import {
 	stopOnParameterError,
 	stringFrom,
 	TRACKING_STORES,
+	type TrackingStoreKind,
 } from '../glue';
 import type { MessageSettings } from '../core/message/prepareMessage';
 import type { DeliverySettings, TrackingSettings } from './delivery/deliverySettings';
@@ -117,6 +118,16 @@ function includeInputFieldsOf(context: IExecuteFunctions, itemIndex: number): bo
 /** Include Input Fields of every item, read before anything is sent. */
 export function includeInputFieldsOfAll(context: IExecuteFunctions): boolean[] {
 	return stopOnParameterError(context, () => context.getInputData().map((_, itemIndex) => includeInputFieldsOf(context, itemIndex)));
+}
+
+/**
+ * Where the run keeps the gateway account's limits and login session: with a Redis Tracking Store
+ * (queue mode) in that Redis, shared by every worker; otherwise in this n8n process. Only Send SMS
+ * and Send Batch have the option; read from the first item, like every run-wide setting.
+ */
+export function sharedStateStore(context: IExecuteFunctions, operation: string): TrackingStoreKind {
+	if (!['send', 'sendBatch'].includes(operation)) return 'builtIn';
+	return stopOnParameterError(context, () => choiceFrom(readOptions(context, 0).trackingStore, TRACKING_STORES, 'builtIn', 0, 'Tracking Store'));
 }
 
 export function maxRetryWaitSeconds(context: IExecuteFunctions, operation: string): number | undefined {

@@ -8,17 +8,22 @@ import { gatewayApiError } from './nodeErrors';
 import { createN8nTransport } from './n8nTransport';
 import { shown } from './readParameters';
 import { assertNoLegacyCredential } from './legacyCredential';
+import type { SharedState } from './sharedState';
 
 export interface GatewayHandle {
 	definition: GatewayDefinition;
 	gateway: GatewayAdapter;
 }
 
-/** Finds the selected gateway in the registry and builds its adapter on n8n's request helper. */
+/**
+ * Finds the selected gateway in the registry and builds its adapter on n8n's request helper.
+ * `sharedState`: where its account limits and login sessions live when not in this process (Redis).
+ */
 export async function createGateway(
 	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	gatewayId: unknown,
 	maxRetryWaitSeconds?: number,
+	sharedState?: (definition: GatewayDefinition) => SharedState,
 ): Promise<GatewayHandle> {
 	const definition = typeof gatewayId === 'string' ? findGatewayDefinition(gatewayId) : undefined;
 	if (!definition) {
@@ -33,6 +38,7 @@ export async function createGateway(
 	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;
 	try {
 		const gateway = definition.create(credentials, transport, {
+			...sharedState?.(definition),
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxWaitMs: usable ? maxRetryWaitSeconds * 1000 : DEFAULT_RETRY_POLICY.maxWaitMs },
 		});
 		return { definition, gateway };

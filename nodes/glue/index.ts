@@ -25,5 +25,6 @@ export {
 	stringFrom,
 } from './readParameters';
 export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption } from './trackingFields';
-export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withTrackingStore } from './trackingStore';
+export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withRedisConnection, withTrackingStore } from './trackingStore';
+export { redisSharedState, type SharedState } from './sharedState';
 export { trackingScope } from './trackingScope';

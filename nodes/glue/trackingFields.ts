@@ -19,7 +19,7 @@ export const trackingStoreOption: INodeProperties = {
 		{
 			name: 'Redis',
 			value: 'redis',
-			description: "A Redis reached through n8n's Redis credential; for queue mode, where main and workers are separate processes",
+			description: "A Redis reached through n8n's Redis credential; for queue mode, where main and workers are separate processes: it also holds each gateway account's rate limits and login session for all workers",
 		},
 	],
 	default: 'builtIn',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import Redis, { type RedisOptions } from 'ioredis';
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { openRedisTrackingStore } from '../core/tracking/redis/openRedisTrackingStore';
 import { redisOptionsFromCredential } from '../core/tracking/redis/redisOptions';
@@ -20,6 +21,9 @@ const MAX_OPEN_REDIS_STORES = 16;
 
 interface SharedRedisStore {
 	store: TrackingStore;
+	options: RedisOptions;
+	/** For the account limits and login sessions (sharedState.ts), opened on first use. */
+	connection?: Redis;
 	users: number;
 	idleTimer?: NodeJS.Timeout;
 }
@@ -38,22 +42,42 @@ type StoreContext = Pick<IExecuteFunctions | IPollFunctions, 'getCredentials'>;
  * Throws when the store cannot be opened (on Node.js 20 the built-in store refuses with advice).
  */
 export async function withTrackingStore<T>(context: StoreContext, kind: TrackingStoreKind, use: (store: TrackingStore) => Promise<T>): Promise<T> {
-	const limits = trackingLimitsFromEnvironment();
-	if (kind === 'builtIn') return await use(openBuiltInTrackingStore({ limits }));
+	if (kind === 'builtIn') return await use(openBuiltInTrackingStore({ limits: trackingLimitsFromEnvironment() }));
+	return await withRedisEntry(context, (entry) => use(entry.store));
+}
+
+/**
+ * The Redis of the node's Redis credential, as one connection per process and credential beside
+ * the tracking store's (and closed with it), for what else the package keeps there: the gateway
+ * accounts' limits and login sessions shared by every worker (sharedState.ts).
+ */
+export async function withRedisConnection<T>(context: StoreContext, use: (redis: Redis) => Promise<T>): Promise<T> {
+	return await withRedisEntry(context, (entry) => {
+		if (!entry.connection) {
+			const connection = new Redis({ maxRetriesPerRequest: 2, connectTimeout: 5_000, disconnectTimeout: 500, ...entry.options });
+			// A failure reaches the caller through the failing command; without a listener ioredis prints it as unhandled.
+			connection.on('error', () => undefined);
+			entry.connection = connection;
+		}
+		return use(entry.connection);
+	});
+}
+
+async function withRedisEntry<T>(context: StoreContext, use: (entry: SharedRedisStore) => Promise<T>): Promise<T> {
 	const options = redisOptionsFromCredential(await context.getCredentials(REDIS_CREDENTIAL));
 	// The key is a hash, so no password sits in a map key that a heap dump or a log could show.
 	const key = createHash('sha256').update(JSON.stringify(options)).digest('hex');
 	let shared = redisStores.get(key);
 	if (!shared) {
 		await closeIdleBeyond(MAX_OPEN_REDIS_STORES - 1);
-		shared = { store: openRedisTrackingStore(options, { limits }), users: 0 };
+		shared = { store: openRedisTrackingStore(options, { limits: trackingLimitsFromEnvironment() }), options, users: 0 };
 		redisStores.set(key, shared);
 	}
 	const entry = shared;
 	clearTimeout(entry.idleTimer);
 	entry.users += 1;
 	try {
-		return await use(entry.store);
+		return await use(entry);
 	} finally {
 		entry.users -= 1;
 		if (entry.users === 0) {
@@ -79,4 +103,6 @@ async function closeEntry(key: string, entry: SharedRedisStore): Promise<void> {
 	clearTimeout(entry.idleTimer);
 	redisStores.delete(key);
 	await entry.store.close().catch(() => undefined);
+	if (entry.connection?.status === 'ready') await entry.connection.quit().catch(() => entry.connection?.disconnect());
+	else entry.connection?.disconnect();
 }

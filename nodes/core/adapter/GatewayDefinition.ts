@@ -26,6 +26,11 @@ export interface GatewayDefinition {
 	statuses: StatusTable;
 	/** How it pushes delivery reports, where it does (the SMS Delivery Report Trigger offers only these gateways). */
 	reports?: DeliveryReportFormat;
+	/**
+	 * How long a login session is reused, for a gateway that logs in (Devino); a session store
+	 * shared by several processes keeps a session this long. Absent: the gateway has no sessions.
+	 */
+	sessionReuseMs?: number;
 	/** Builds the adapter from the decrypted credential fields. Throws SmsGatewayError(auth_failed/bad_request) on unusable credentials. */
 	create(credentials: Record<string, unknown>, transport: HttpTransport, options?: GatewayOptions): GatewayAdapter;
 }

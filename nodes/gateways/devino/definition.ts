@@ -8,6 +8,7 @@ import { DEVINO_DEFAULT_BASE_URL } from './devinoWire';
 import { DEVINO_ERRORS } from './errors';
 import { DEVINO_SENDER_RULES } from './senderRules';
 import { DEVINO_STATUSES } from './statuses';
+import { DEVINO_SESSION_REUSE_MS } from './devinoSessions';
 
 /** Devino Telecom's integrationapi.net REST API; credential `integrationApiNetApi` (login, password, baseUrl). */
 export const devinoDefinition: GatewayDefinition = {
@@ -18,6 +19,7 @@ export const devinoDefinition: GatewayDefinition = {
 	errors: DEVINO_ERRORS,
 	statuses: DEVINO_STATUSES,
 	limits: DEVINO_LIMITS,
+	sessionReuseMs: DEVINO_SESSION_REUSE_MS,
 	create(credentials, transport, options) {
 		const baseUrl = resolveBaseUrl(credentials.baseUrl, DEVINO_DEFAULT_BASE_URL, 'Devino');
 		const login = typeof credentials.login === 'string' ? credentials.login.trim() : '';

@@ -18,6 +18,8 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			// Queue mode (PostgreSQL, Redis, three n8n processes) runs on its own: `npm run test:queue`.
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/queue/'],
 			modulePathIgnorePatterns,
 		},
 	],

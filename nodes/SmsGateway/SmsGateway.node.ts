@@ -8,11 +8,10 @@ import {
 	getSenders,
 	type NodeOperation,
 	operationFields,
-	redisSharedState,
 	searchSenders,
 	type SharedState,
 	trackingNodeCredentials,
-	withRedisConnection,
+	withSharedState,
 } from '../glue';
 import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import * as getBalance from './actions/getBalance.operation';
@@ -68,7 +67,6 @@ export class SmsGateway implements INodeType {
 		const retryWait = maxRetryWaitSeconds(this, operation);
 		const runOn = async (sharedState?: (definition: GatewayDefinition) => SharedState) => [await run.execute(this, await createGateway(this, gatewayId, retryWait, sharedState))];
 		// Queue mode: the account's limits and session live in the Tracking Store's Redis, shared by every worker.
-		if (sharedStateStore(this, operation) !== 'redis') return await runOn();
-		return await withRedisConnection(this, async (redis) => await runOn((definition) => redisSharedState(redis, definition)));
+		return await withSharedState(this, sharedStateStore(this, operation), runOn);
 	}
 }

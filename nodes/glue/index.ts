@@ -26,5 +26,5 @@ export {
 } from './readParameters';
 export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption } from './trackingFields';
 export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withRedisConnection, withTrackingStore } from './trackingStore';
-export { redisSharedState, type SharedState } from './sharedState';
+export { reachableRedisState, redisSharedState, type SharedState, withSharedState } from './sharedState';
 export { trackingScope } from './trackingScope';

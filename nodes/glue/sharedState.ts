@@ -3,6 +3,7 @@ import type { GatewayOptions } from '../core/adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../core/adapter/GatewayDefinition';
 import { RedisAccountLimiters } from '../core/state/redis/RedisAccountLimiters';
 import { RedisSessionStore } from '../core/state/redis/RedisSessionStore';
+import { withRedisConnection, type TrackingStoreKind } from './trackingStore';
 
 /** What several executions share about a gateway account: its limits and its login session. */
 export type SharedState = Pick<GatewayOptions, 'limiters' | 'sessions'>;
@@ -20,6 +21,9 @@ export const IN_FLIGHT_LEASE_MS = 30_000;
  * requests from two workers), 150 ms was.
  */
 export const LATE_START_MS = 150;
+
+/** How long a run waits for Redis to answer before it keeps its limits in this process instead. */
+const REACHABLE_WITHIN_MS = 3_000;
 
 interface StoresOnConnection {
 	limiters: RedisAccountLimiters;
@@ -47,4 +51,53 @@ export function redisSharedState(redis: Redis, definition: GatewayDefinition): S
 		stores.sessions.set(reuseMs, sessions);
 	}
 	return { limiters: stores.limiters, sessions };
+}
+
+/**
+ * The Redis stores, if this Redis answers now; otherwise none, so the run keeps its limits and
+ * sessions in this process, as without Redis: a Redis that is down never holds back a send (its
+ * tracking store says so on each item). A Redis lost later in the run fails the requests that
+ * have not gone out yet (`unavailable`, nothing sent twice).
+ */
+export async function reachableRedisState(redis: Redis): Promise<((definition: GatewayDefinition) => SharedState) | undefined> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<'timeout'>((resolve) => {
+		timer = setTimeout(() => resolve('timeout'), REACHABLE_WITHIN_MS);
+	});
+	try {
+		const answer = await Promise.race([redis.ping(), timeout]);
+		return answer === 'PONG' ? (definition) => redisSharedState(redis, definition) : undefined;
+	} catch {
+		return undefined;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+type StateContext = Parameters<typeof withRedisConnection>[0];
+
+/**
+ * Runs `use` once, with the Redis stores when the run's Tracking Store is Redis and that Redis
+ * answers, otherwise with none (limits and sessions in this process). A Redis that cannot even be
+ * opened (its credential, a tracking setting) falls back the same way: that is reported by the
+ * tracking store on each item, and never holds back a send. An error from `use` itself is thrown
+ * as it is, never followed by a second run.
+ */
+export async function withSharedState<T>(
+	context: StateContext,
+	store: TrackingStoreKind,
+	use: (sharedState?: (definition: GatewayDefinition) => SharedState) => Promise<T>,
+): Promise<T> {
+	if (store !== 'redis') return await use();
+	let started = false;
+	try {
+		return await withRedisConnection(context, async (redis) => {
+			const state = await reachableRedisState(redis);
+			started = true;
+			return await use(state);
+		});
+	} catch (error) {
+		if (started) throw error;
+		return await use();
+	}
 }

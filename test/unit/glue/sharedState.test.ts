@@ -6,7 +6,8 @@ import Redis from 'ioredis';
 import { RedisAccountLimiters, limiterKeys, DEFAULT_STATE_PREFIX } from '../../../nodes/core/state/redis/RedisAccountLimiters';
 import { RedisSessionStore } from '../../../nodes/core/state/redis/RedisSessionStore';
 import { findGatewayDefinition } from '../../../nodes/gateways/registry';
-import { IN_FLIGHT_LEASE_MS, redisSharedState } from '../../../nodes/glue/sharedState';
+import { IN_FLIGHT_LEASE_MS, reachableRedisState, redisSharedState, withSharedState } from '../../../nodes/glue/sharedState';
+import { closeIdleTrackingStores } from '../../../nodes/glue/trackingStore';
 import { redisServerForTests } from '../../harness/redisServer';
 
 const redisServer = redisServerForTests();
@@ -48,5 +49,51 @@ const definition = (id: string) => findGatewayDefinition(id)!;
 		leave();
 		expect(ttl).toBeGreaterThan(IN_FLIGHT_LEASE_MS - 5_000);
 		expect(ttl).toBeLessThanOrEqual(IN_FLIGHT_LEASE_MS);
+	});
+});
+
+describe('reachableRedisState', () => {
+	test('a Redis that does not answer gives no Redis stores: the run keeps its limits in the process', async () => {
+		const down = new Redis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: 1, lazyConnect: true });
+		down.on('error', () => undefined);
+		expect(await reachableRedisState(down)).toBeUndefined();
+		down.disconnect();
+	});
+});
+
+(redisServer.available ? describe : describe.skip)('reachableRedisState with a running Redis', () => {
+	test('gives the Redis stores', async () => {
+		const redis = new Redis({ host: '127.0.0.1', port: redisServer.port });
+		const state = await reachableRedisState(redis);
+		expect(state?.(definition('smsClub')).limiters).toBeInstanceOf(RedisAccountLimiters);
+		redis.disconnect();
+	});
+});
+
+describe('withSharedState', () => {
+	afterAll(() => closeIdleTrackingStores());
+	const context = (credential: () => Promise<Record<string, unknown>>) => ({ getCredentials: credential }) as unknown as Parameters<typeof withSharedState>[0];
+
+	test('the built-in store: run once, without Redis stores', async () => {
+		const use = jest.fn(async (state?: unknown) => state);
+		expect(await withSharedState(context(async () => ({})), 'builtIn', use)).toBeUndefined();
+		expect(use).toHaveBeenCalledTimes(1);
+	});
+
+	test('a Redis that cannot be opened (no credential): run once, without Redis stores', async () => {
+		const use = jest.fn(async (state?: unknown) => state);
+		const missing = context(async () => {
+			throw new Error('Node does not have any credentials set for "redis"');
+		});
+		expect(await withSharedState(missing, 'redis', use)).toBeUndefined();
+		expect(use).toHaveBeenCalledTimes(1);
+	});
+
+	test('an error of the run itself is thrown as it is and the run is not repeated', async () => {
+		const use = jest.fn(async () => {
+			throw new Error('the send failed');
+		});
+		await expect(withSharedState(context(async () => ({ host: '127.0.0.1', port: 1 })), 'redis', use)).rejects.toThrow('the send failed');
+		expect(use).toHaveBeenCalledTimes(1);
 	});
 });

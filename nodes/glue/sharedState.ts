@@ -22,8 +22,12 @@ export const IN_FLIGHT_LEASE_MS = 30_000;
  */
 export const LATE_START_MS = 150;
 
-/** How long a run waits for Redis to answer before it keeps its limits in this process instead. */
-const REACHABLE_WITHIN_MS = 3_000;
+/**
+ * How long a run waits for Redis to answer before it keeps its limits in this process instead.
+ * Generous: a busy worker's first command also opens the connection, and at 3 s one of two
+ * workers on a loaded machine gave up and logged in to Devino a second time.
+ */
+const REACHABLE_WITHIN_MS = 10_000;
 
 interface StoresOnConnection {
 	limiters: RedisAccountLimiters;
@@ -74,7 +78,7 @@ export async function reachableRedisState(redis: Redis): Promise<((definition: G
 	}
 }
 
-type StateContext = Parameters<typeof withRedisConnection>[0];
+type StateContext = Parameters<typeof withRedisConnection>[0] & { logger?: { warn(message: string): void } };
 
 /**
  * Runs `use` once, with the Redis stores when the run's Tracking Store is Redis and that Redis
@@ -93,11 +97,13 @@ export async function withSharedState<T>(
 	try {
 		return await withRedisConnection(context, async (redis) => {
 			const state = await reachableRedisState(redis);
+			if (!state) context.logger?.warn(`SMS gateways: the Tracking Store's Redis did not answer within ${REACHABLE_WITHIN_MS / 1000} s; this run keeps gateway limits and sessions in its own process`);
 			started = true;
 			return await use(state);
 		});
 	} catch (error) {
 		if (started) throw error;
+		context.logger?.warn(`SMS gateways: the Tracking Store's Redis could not be opened (${error instanceof Error ? error.message : String(error)}); this run keeps gateway limits and sessions in its own process`);
 		return await use();
 	}
 }

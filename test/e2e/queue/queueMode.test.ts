@@ -153,6 +153,7 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 			report(`${gateway}: ${items.length} recipients sent in ${at.requests.length} requests`);
 		}
 
+		if (logins !== 1) report(`Devino logins ${logins}:\n${lastLines()}`);
 		expect(busiestSecond).toBeLessThanOrEqual(SMSCLUB_RATE);
 		expect(logins).toBe(1);
 		for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);

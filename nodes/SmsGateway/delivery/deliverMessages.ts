@@ -10,7 +10,7 @@ import { type GatewayHandle, gatewayApiError, invalidInputError, outputItem, rec
 import type { DeliverySettings } from './deliverySettings';
 import { refusalError, stopOnFailure } from './stopOnFailure';
 import { trackDelivery, type TrackingResult } from './trackDelivery';
-import { prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
+import { newRunMemo, prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
 import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
 
 /**
@@ -27,7 +27,7 @@ export async function deliverMessages(
 	const { definition, gateway } = handle;
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
-	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone() };
+	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone(), memo: newRunMemo() };
 	const preparations = requests.map((request) => prepareMessage(request, preparationContext));
 
 	const firstInvalid = preparations.find((p): p is Extract<Preparation, { ok: false }> => !p.ok);
@@ -69,6 +69,7 @@ export async function deliverMessages(
 			sendAt: message.sendAt,
 			validityMinutes: message.validityMinutes,
 			reportUrl: message.reportUrl,
+			parts: message.analysis.parts,
 		}));
 		let answers: SendResult[];
 		try {

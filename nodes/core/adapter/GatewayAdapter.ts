@@ -18,6 +18,8 @@ export interface OutgoingSms {
 	validityMinutes?: number;
 	/** Where the gateway posts this message's delivery reports, for a gateway that takes one per send. */
 	reportUrl?: string;
+	/** Parts of the text as prepareMessage counted them; adapters use it instead of analyzing the text again. */
+	parts?: number;
 }
 
 export interface SendResult {

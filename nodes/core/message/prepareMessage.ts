@@ -5,7 +5,7 @@ import type { GatewayDefinition } from '../adapter/GatewayDefinition';
 import { normalizePhone } from '../phone/normalizePhone';
 import { validateReportUrl } from '../reports/reportUrl';
 import { validateSchedule, validateValidity } from './schedule';
-import { validateSender } from '../sender/validateSender';
+import { validateSender, type SenderValidation } from '../sender/validateSender';
 import { analyzeText, type TextAnalysis } from '../text/analyzeText';
 import { sanitizeText } from '../text/sanitizeText';
 import { transliterate } from '../text/transliterate';
@@ -62,7 +62,31 @@ export interface PreparationContext {
 	limits: GatewayLimits;
 	now: Date;
 	timeZone?: string;
+	/**
+	 * What this run has already worked out, so that a batch whose recipients share a sender and a
+	 * text validates the sender and analyzes the text once, not once per recipient. Create one per
+	 * run with newRunMemo(); without it every message is worked out on its own. The checks are
+	 * pure functions of their inputs, so a remembered answer is the answer.
+	 */
+	memo?: RunMemo;
 }
+
+/** Per-run memory of prepareMessage: sender checks by sender, and the last text's preparation. */
+export interface RunMemo {
+	senders: Map<string, SenderValidation>;
+	lastText?: { input: string; sanitize: boolean; transliterate: MessageSettings['transliterate']; result: TextPreparation };
+	/** The last Schedule At given as text or a number (an expression gives the same value to every item). */
+	lastSchedule?: { value: string | number; result: ReturnType<typeof validateSchedule> };
+}
+
+export function newRunMemo(): RunMemo {
+	return { senders: new Map() };
+}
+
+/** A run names few senders; beyond this many distinct ones, they are simply checked each time. */
+const MAX_REMEMBERED_SENDERS = 1000;
+
+type TextPreparation = { ok: true; text: string; analysis: TextAnalysis } | { ok: false; message: string };
 
 /**
  * A phone number as a parameter or field gave it: text, or a whole number of digits (from a
@@ -94,17 +118,9 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 
 	const textValue = textFromValue(request.text, request.labels?.text ?? 'Text');
 	if (!textValue.ok) return fail(smsError('invalid_text', textValue.message));
-	let text = textValue.text;
-	if (request.settings.sanitize) text = sanitizeText(text);
-	if (request.settings.transliterate !== 'off') text = transliterate(text, request.settings.transliterate);
-	const displayable = checkDisplayable(text);
-	if (!displayable.ok) return fail(smsError('invalid_text', displayable.message));
-	const analysis = analyzeText(text);
-	if (analysis.characters > MAX_TEXT_CHARACTERS) {
-		return fail(
-			smsError('invalid_text', `The text has ${analysis.characters} characters; at most ${MAX_TEXT_CHARACTERS} are accepted`),
-		);
-	}
+	const prepared = prepareTextOnce(textValue.text, request.settings, context.memo);
+	if (!prepared.ok) return fail(smsError('invalid_text', prepared.message));
+	const { text, analysis } = prepared;
 
 	const senderValue = textFromValue(request.sender, 'Sender');
 	if (!senderValue.ok) return fail(smsError('invalid_sender', senderValue.message));
@@ -114,12 +130,12 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 		return fail(smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));
 	}
 	if (senderInput !== '') {
-		const checked = validateSender(senderInput, context.definition.senderRules);
+		const checked = validateSenderOnce(senderInput, context);
 		if (!checked.ok) return fail(smsError('invalid_sender', checked.message));
 		sender = checked.sender;
 	}
 
-	const schedule = validateSchedule(request.settings.scheduleAt, context.limits, context.definition.label, context.now, context.timeZone);
+	const schedule = validateScheduleOnce(request.settings.scheduleAt, context);
 	if (!schedule.ok) return fail(smsError('invalid_schedule', schedule.message));
 
 	const validity = validateValidity(request.settings.validityHours, context.limits, context.definition.label);
@@ -141,4 +157,45 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 			analysis,
 		},
 	};
+}
+
+/** Sanitize, transliterate, the text rule and the analysis; the same text as the previous message is not worked out again. */
+function prepareTextOnce(input: string, settings: MessageSettings, memo: RunMemo | undefined): TextPreparation {
+	const last = memo?.lastText;
+	if (last && last.input === input && last.sanitize === settings.sanitize && last.transliterate === settings.transliterate) return last.result;
+	const result = prepareText(input, settings);
+	if (memo) memo.lastText = { input, sanitize: settings.sanitize, transliterate: settings.transliterate, result };
+	return result;
+}
+
+function prepareText(input: string, settings: MessageSettings): TextPreparation {
+	let text = input;
+	if (settings.sanitize) text = sanitizeText(text);
+	if (settings.transliterate !== 'off') text = transliterate(text, settings.transliterate);
+	const displayable = checkDisplayable(text);
+	if (!displayable.ok) return displayable;
+	const analysis = analyzeText(text);
+	if (analysis.characters > MAX_TEXT_CHARACTERS) {
+		return { ok: false, message: `The text has ${analysis.characters} characters; at most ${MAX_TEXT_CHARACTERS} are accepted` };
+	}
+	return { ok: true, text, analysis };
+}
+
+function validateSenderOnce(sender: string, context: PreparationContext): SenderValidation {
+	const senders = context.memo?.senders;
+	const known = senders?.get(sender);
+	if (known) return known;
+	const checked = validateSender(sender, context.definition.senderRules);
+	if (senders && senders.size < MAX_REMEMBERED_SENDERS) senders.set(sender, checked);
+	return checked;
+}
+
+function validateScheduleOnce(value: unknown, context: PreparationContext): ReturnType<typeof validateSchedule> {
+	const memo = context.memo;
+	const remembered = memo?.lastSchedule;
+	if (remembered && remembered.value === value) return remembered.result;
+	const result = validateSchedule(value, context.limits, context.definition.label, context.now, context.timeZone);
+	// Only texts and numbers: a Date or a Luxon DateTime is an object that may be changed later.
+	if (memo && (typeof value === 'string' || typeof value === 'number')) memo.lastSchedule = { value, result };
+	return result;
 }

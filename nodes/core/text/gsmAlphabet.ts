@@ -57,3 +57,23 @@ export function gsmSeptetsOf(character: string): number[] | undefined {
 }
 
 export const GSM_ESCAPE = ESCAPE;
+
+/**
+ * Septets per UTF-16 code unit: 1 for the basic table, 2 for the extension table, 0 when GSM-7
+ * cannot carry it. Every GSM character is a single BMP unit, so a text is read unit by unit with
+ * one array lookup (no string per character); the 64 KB table is built once.
+ */
+export const GSM_SEPTETS_BY_UNIT: Readonly<Uint8Array> = septetTable();
+
+function septetTable(): Uint8Array {
+	const table = new Uint8Array(0x10000);
+	const mark = (characters: Iterable<string>, septets: number) => {
+		for (const character of characters) {
+			if (character.length !== 1) throw new Error(`GSM character ${character} is not one UTF-16 unit`);
+			table[character.charCodeAt(0)] = septets;
+		}
+	};
+	mark(BASIC_CODES.keys(), 1);
+	mark(EXTENSION_CODES.keys(), 2);
+	return table;
+}

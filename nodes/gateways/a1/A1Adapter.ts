@@ -3,7 +3,7 @@ import { smsError } from '../../core/errors/errorTable';
 import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { A1_STATUSES } from './statuses';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
-import { analyzeText } from '../../core/text/analyzeText';
+import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { mapWithConcurrency } from '../../core/adapter/concurrency';
@@ -100,7 +100,7 @@ export class A1Adapter implements GatewayAdapter {
 				ref: message.ref,
 				to: message.to,
 				messageId: answer.messageId,
-				parts: answer.parts ?? analyzeText(message.text).parts,
+				parts: answer.parts ?? partsOf(message),
 				status: statusOf('queued'),
 			};
 		} catch (error) {

@@ -1,5 +1,5 @@
 import { statusOf } from '../../core/status/normalizeStatus';
-import { analyzeText } from '../../core/text/analyzeText';
+import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import type { OutgoingSms, SendResult } from '../../core/adapter/GatewayAdapter';
@@ -22,7 +22,7 @@ export async function sendSameText(client: DevinoClient, messages: readonly Outg
 	if (first.validityMinutes !== undefined) fields.push(['validity', String(Math.round(first.validityMinutes))]);
 	if (first.sendAt) fields.push(['sendDate', toMoscowTime(first.sendAt)]);
 
-	const expectedParts = analyzeText(first.text).parts;
+	const expectedParts = partsOf(first);
 	let partIdsPerRecipient: string[][];
 	try {
 		partIdsPerRecipient = await client.call(bulk ? '/sms/sendbulk' : '/sms/send', fields as FormFields, false, (response) => {

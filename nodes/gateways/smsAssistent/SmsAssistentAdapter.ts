@@ -4,7 +4,7 @@ import { SMS_ASSISTENT_ERRORS } from './errors';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../core/adapter/http';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMS_ASSISTENT_STATUSES } from './statuses';
-import { analyzeText } from '../../core/text/analyzeText';
+import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
@@ -155,7 +155,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 				ref: m.ref,
 				to: m.to,
 				messageId: answer.smsId,
-				parts: answer.parts ?? analyzeText(m.text).parts,
+				parts: answer.parts ?? partsOf(m),
 				status: statusOf(m.sendAt ? 'scheduled' : 'queued'),
 			};
 		});

@@ -3,7 +3,7 @@ import { smsError } from '../../core/errors/errorTable';
 import type { HttpRequest, HttpTransport } from '../../core/adapter/http';
 import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { SMSCLUB_STATUSES } from './statuses';
-import { analyzeText } from '../../core/text/analyzeText';
+import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult, unexpectedAnswerError } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
@@ -113,7 +113,8 @@ export class SmsClubAdapter implements GatewayAdapter {
 		if (request.lifetimeMinutes !== undefined) body.lifetime = request.lifetimeMinutes;
 		try {
 			const answer = await this.call(SMSCLUB_PATHS.send, body, false, (text) => parseSendAnswer(text, phones));
-			const parts = analyzeText(request.text).parts;
+			// Every message of a request has the request's text.
+			const parts = partsOf(messages[request.recipients[0].index]);
 			for (const { index, digits } of request.recipients) {
 				const message = messages[index];
 				const messageId = answer.accepted.get(digits);

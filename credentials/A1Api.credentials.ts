@@ -64,13 +64,22 @@ export class A1Api implements ICredentialType {
 			displayOptions: { show: { authType: ['basic'] } },
 		},
 		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 200, numberPrecision: 0 },
+			default: 50,
+			description:
+				'Requests open at once for this account (A1 takes one recipient per request, so a batch of 10,000 is 10,000 requests). A1 publishes no limit; set what the contract allows. 50 keeps a batch moving at a few hundred messages a second over a slow link; A1\'s code 3 (limit exceeded) still makes the node wait 60 seconds and try again.',
+		},
+		{
 			displayName: 'Max Requests per Second',
 			name: 'maxRequestsPerSecond',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
-				'The request rate the A1 contract allows, if it sets one (A1 takes one recipient per request, so a batch is paced by this); 0 = no limit besides 10 requests in flight',
+				'The request rate the A1 contract allows, if it sets one (A1 takes one recipient per request, so a batch is paced by this); 0 = no limit besides Max Concurrent Requests',
 		},
 	];
 

@@ -34,7 +34,7 @@ export async function createGateway(
 	}
 	assertNoLegacyCredential(context.getNode(), definition);
 	const credentials = await context.getCredentials(definition.credentialName);
-	const transport = createN8nTransport(context, definition.credentialName);
+	const transport = createN8nTransport(context, definition.credentialName, credentials);
 	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;
 	try {
 		const gateway = definition.create(credentials, transport, {

@@ -53,6 +53,10 @@ export interface RunNodeOptions {
 	typeVersion?: number;
 	/** The credentials the saved node names, when they differ from `credentials` (e.g. a 0.1.0 workflow). */
 	nodeCredentials?: INode['credentials'];
+	/** Counts the reads of a credential from "n8n's database" (each a decryption in n8n). */
+	credentialReads?: { count: number };
+	/** Counts the node's getNodeParameter calls. */
+	parameterReads?: { count: number };
 }
 
 export interface NodeRun {
@@ -78,6 +82,16 @@ export async function runNodeWithHints(options: RunNodeOptions): Promise<NodeRun
 	const runExecutionData = emptyRunData();
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Trigger' }] } };
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', runExecutionData, 0, items, { main: [items] }, executeData, []);
+	const reads = options.parameterReads;
+	if (reads) {
+		const read = context.getNodeParameter.bind(context) as (...args: unknown[]) => unknown;
+		Object.defineProperty(context, 'getNodeParameter', {
+			value: (...args: unknown[]) => {
+				reads.count++;
+				return read(...args);
+			},
+		});
+	}
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const output = await nodeType.execute!.call(context);
 	return { output: (output as INodeExecutionData[][])[0], hints: [...context.hints] };
@@ -147,7 +161,7 @@ function setUp(options: RunNodeOptions) {
 		nodeTypes,
 		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
-	const additionalData = { credentialsHelper: credentialsHelper(credentials), executionId: 'test-execution', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = { credentialsHelper: credentialsHelper(credentials, options.credentialReads), executionId: 'test-execution', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
 	return { workflow, node, additionalData };
 }
 
@@ -156,7 +170,7 @@ function setUp(options: RunNodeOptions) {
  * apply `authenticate` — which our credentials deliberately lack (the adapters place secrets), so
  * the request passes through untouched. A type n8n would not know fails loudly.
  */
-function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
+function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>, reads?: { count: number }) {
 	const known = (type: string) => {
 		const credentialType = CREDENTIAL_TYPES[type];
 		if (!credentialType) throw new Error(`harness: unknown credential type "${type}"`);
@@ -166,6 +180,7 @@ function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedO
 		getParentTypes: (type: string) => known(type).extends ?? [],
 		getDecrypted: async (_additionalData: unknown, nodeCredentials: { id: string | null }, type: string) => {
 			known(type);
+			if (reads) reads.count++;
 			const data = credentials[type];
 			if (!data || nodeCredentials?.id !== type) throw new Error(`harness: no "${type}" credential given to the node`);
 			return structuredClone(data);

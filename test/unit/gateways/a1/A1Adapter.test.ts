@@ -46,7 +46,7 @@ describe('A1 send', () => {
 		expect(JSON.parse(subject.emulator.ledger.requests[0].body)).toEqual({ phone: '375331234567', text: 'Hi' });
 	});
 
-	it('sends a batch as one request per recipient, at most 10 in flight, results in input order', async () => {
+	it('sends a batch as one request per recipient, at most Max Concurrent Requests in flight, results in input order', async () => {
 		subject.emulator.state.latencyMs = 20;
 		let inFlight = 0;
 		let maxInFlight = 0;
@@ -59,7 +59,7 @@ describe('A1 send', () => {
 			}
 		};
 		const messages = Array.from({ length: 25 }, (_, i) => sms(100 + i, mobile(i), `Message ${i}`));
-		const results = await a1({}, {}, counting).send(messages);
+		const results = await a1({ maxConcurrentRequests: 10 }, {}, counting).send(messages);
 		expect(sendRequests()).toBe(25);
 		expect(maxInFlight).toBe(10);
 		expect(results.map((r) => r.ref)).toEqual(messages.map((m) => m.ref));
@@ -205,7 +205,7 @@ describe('A1 definition', () => {
 
 	it('names its credential and rules', () => {
 		expect(a1Definition).toMatchObject({ id: 'a1', label: 'A1', credentialName: 'a1Api', senderRules: { label: 'A1' } });
-		expect(a1().limits).toMatchObject({ maxRecipientsPerRequest: 1, maxStatusIdsPerRequest: 1, concurrency: 10 });
+		expect(a1().limits).toMatchObject({ maxRecipientsPerRequest: 1, maxStatusIdsPerRequest: 1, concurrency: 50 });
 	});
 
 	it('needs the base URL from the contract', () => {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { senderParameterName } from './descriptions/senderProperties';
+import { nodeParameter } from '../glue';
 
 /**
  * The Sender of an item: node version 1 keeps a name in `sender`; version 2 a resource locator
@@ -8,7 +9,7 @@ import { senderParameterName } from './descriptions/senderProperties';
  */
 export function readSender(context: IExecuteFunctions, itemIndex: number, gatewayId: string): unknown {
 	const name = context.getNode().typeVersion >= 2 ? senderParameterName(gatewayId) : 'sender';
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = nodeParameter(context, name, itemIndex, '');
 	if (value !== null && typeof value === 'object' && 'value' in value) return (value as { value: unknown }).value;
 	return value;
 }

@@ -28,3 +28,4 @@ export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption }
 export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withRedisConnection, withTrackingStore } from './trackingStore';
 export { reachableRedisState, redisSharedState, type SharedState, withSharedState } from './sharedState';
 export { trackingScope } from './trackingScope';
+export { nodeParameter } from './runParameters';

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { describeValue } from '../core/text/textRule';
+import { nodeParameter } from './runParameters';
 
 /**
  * Node parameters read with their type checked where they are read. n8n hands a parameter over
@@ -109,7 +110,8 @@ export function stopOnParameterError<T>(context: { getNode(): INode }, read: () 
 /** Reads one parameter and checks it; a refusal becomes the node error naming the item. */
 export function readParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, missing: unknown, check: (value: unknown) => T): T {
 	// `missing` is what an absent parameter reads as (n8n throws for an absent one without it).
-	return stopOnParameterError(context, () => check(context.getNodeParameter(name, itemIndex, missing as string) as unknown));
+	// Read once per run unless it holds an expression; checked for every item, so a refusal names it.
+	return stopOnParameterError(context, () => check(nodeParameter(context, name, itemIndex, missing)));
 }
 
 /** A value as an error message shows it: texts quoted and cut short, other types by kind. */

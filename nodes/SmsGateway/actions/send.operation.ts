@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { GatewayHandle } from '../../glue';
+import { nodeParameter, type GatewayHandle } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
 import { deliverMessages } from '../delivery/deliverMessages';
 import { deliverySettings, messageSettings } from '../readSettings';
@@ -27,8 +27,8 @@ export const description: INodeProperties[] = showFor('send', [toProperty, textP
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
 	const requests: MessageRequest[] = context.getInputData().map((_, itemIndex) => ({
 		itemIndex,
-		to: context.getNodeParameter('to', itemIndex, ''),
-		text: context.getNodeParameter('text', itemIndex, ''),
+		to: nodeParameter(context, 'to', itemIndex, ''),
+		text: nodeParameter(context, 'text', itemIndex, ''),
 		sender: readSender(context, itemIndex, handle.definition.id),
 		settings: messageSettings(context, itemIndex),
 	}));

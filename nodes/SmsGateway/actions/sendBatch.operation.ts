@@ -9,7 +9,7 @@ import { senderProperties } from '../descriptions/senderProperties';
 import { readSender } from '../readSender';
 import { sendBatchOptionsProperty } from '../descriptions/optionsProperties';
 import { showFor } from '../descriptions/showFor';
-import { choiceFrom, ParameterError, readParameter, stopOnParameterError, stringFrom } from '../../glue';
+import { choiceFrom, nodeParameter, ParameterError, readParameter, stopOnParameterError, stringFrom } from '../../glue';
 
 const forSource = (recipientsSource: string[]) => ({ show: { operation: ['sendBatch'], recipientsSource } });
 
@@ -80,9 +80,9 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 	context.getInputData().forEach((item, itemIndex) => {
 		const messageOptions = messageSettings(context, itemIndex);
 		const sender = readSender(context, itemIndex, handle.definition.id);
-		const text = context.getNodeParameter('text', itemIndex, '');
+		const text = nodeParameter(context, 'text', itemIndex, '');
 		if (source === 'list') {
-			const list = context.getNodeParameter('recipientList', itemIndex, '');
+			const list = nodeParameter(context, 'recipientList', itemIndex, '');
 			const recipients = splitRecipientList(list, { defaultCountry: messageOptions.defaultCountry });
 			// An empty list is an input error of this item, not a silent no-op.
 			for (const to of recipients.length > 0 ? recipients : ['']) {
@@ -108,9 +108,9 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 /** Phone Field and Text Field of one item: names of fields, so they must be texts. */
 function fieldNames(context: IExecuteFunctions, itemIndex: number): { phoneField: string; textField: string } {
 	return stopOnParameterError(context, () => {
-		const phoneField = stringFrom(context.getNodeParameter('phoneField', itemIndex, 'phone'), '', itemIndex, 'Phone Field');
+		const phoneField = stringFrom(nodeParameter(context, 'phoneField', itemIndex, 'phone'), '', itemIndex, 'Phone Field');
 		if (phoneField === '') throw new ParameterError(itemIndex, 'Phone Field', 'is empty; enter the name of the input field that holds the number, such as phone');
-		const textField = stringFrom(context.getNodeParameter('textField', itemIndex, ''), '', itemIndex, 'Text Field');
+		const textField = stringFrom(nodeParameter(context, 'textField', itemIndex, ''), '', itemIndex, 'Text Field');
 		return { phoneField, textField };
 	});
 }

@@ -12,16 +12,13 @@ import { readApplicationToken, readCode, readCountry, readName } from './provide
 import { Bitrix24ApiError, BITRIX24_CREDENTIAL, callBitrix24 } from './transport/callBitrix24';
 import { callTooLarge, MAX_HANDLER_CALL_BYTES } from './webhook/callTooLarge';
 import { fromPortal } from './webhook/fromPortal';
+import { applicationTokenProperty, connectedMemberId } from './webhook/portalIdentity';
 
 /** What activation leaves in the node's static data: the URL secret and the handler registered with it. */
 interface Registration {
 	code?: string;
 	secret?: string;
 	handler?: string;
-}
-
-interface TokenData {
-	oauthTokenData?: { member_id?: string };
 }
 
 /**
@@ -63,15 +60,7 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 				required: true,
 				description: 'The name managers see when they choose how to send an SMS',
 			},
-			{
-				displayName: 'Application Token',
-				name: 'applicationToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The application_token Bitrix24 sends with every call of this application (seen in the installation event). When set, calls without it are refused.',
-			},
+			applicationTokenProperty,
 			{
 				displayName: 'Default Country',
 				name: 'defaultCountry',
@@ -139,8 +128,8 @@ export class Bitrix24SmsProviderTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const call = readHandlerCall(this.getBodyData(), readCountry(this));
-		const credentials = (await this.getCredentials(BITRIX24_CREDENTIAL)) as unknown as TokenData;
-		const expected = { urlSecret: registration.secret ?? '', memberId: credentials.oauthTokenData?.member_id ?? '', applicationToken: readApplicationToken(this) };
+		const credentials = await this.getCredentials(BITRIX24_CREDENTIAL);
+		const expected = { urlSecret: registration.secret ?? '', memberId: connectedMemberId(credentials), applicationToken: readApplicationToken(this) };
 		if (!fromPortal({ urlSecret: query.secret, ...call }, expected)) return refuse();
 		if (!call.messageId) {
 			response.status(400).json({ error: 'message_id is missing' });

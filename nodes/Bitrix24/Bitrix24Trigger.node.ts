@@ -7,10 +7,7 @@ import { readApplicationToken } from './provider/readTriggerParameters';
 import { BITRIX24_CREDENTIAL } from './transport/callBitrix24';
 import { callTooLarge, MAX_EVENT_CALL_BYTES } from './webhook/callTooLarge';
 import { fromPortal } from './webhook/fromPortal';
-
-interface TokenData {
-	oauthTokenData?: { member_id?: string };
-}
+import { applicationTokenProperty, connectedMemberId } from './webhook/portalIdentity';
 
 /**
  * Starts the workflow on Bitrix24 CRM events (a lead, deal, contact or company added or updated):
@@ -44,15 +41,7 @@ export class Bitrix24Trigger implements INodeType {
 				options: CRM_EVENT_KEYS.map((key) => ({ name: CRM_EVENTS[key].name, value: key, description: `Bitrix24 event ${CRM_EVENTS[key].event}` })),
 				description: 'The CRM events that start the workflow. Bitrix24 sends only the record ID: read the record or its phone numbers with the Bitrix24 node.',
 			},
-			{
-				displayName: 'Application Token',
-				name: 'applicationToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The application_token Bitrix24 sends with every call of this application (seen in the installation event). When set, calls without it are refused.',
-			},
+			applicationTokenProperty,
 		],
 	};
 
@@ -96,8 +85,8 @@ export class Bitrix24Trigger implements INodeType {
 		};
 		if (callTooLarge(this.getRequestObject(), MAX_EVENT_CALL_BYTES)) return answer(413, { error: 'Payload Too Large' });
 		const call = readEventCall(this.getBodyData());
-		const credentials = (await this.getCredentials(BITRIX24_CREDENTIAL)) as unknown as TokenData;
-		const expected = { urlSecret: registration.secret ?? '', memberId: credentials.oauthTokenData?.member_id ?? '', applicationToken: readApplicationToken(this) };
+		const credentials = await this.getCredentials(BITRIX24_CREDENTIAL);
+		const expected = { urlSecret: registration.secret ?? '', memberId: connectedMemberId(credentials), applicationToken: readApplicationToken(this) };
 		if (!fromPortal({ urlSecret: (this.getQueryData() as IDataObject).secret, ...call }, expected)) return answer(403, { error: 'Forbidden' });
 		const key = chosenEventOf(call.event, readEvents(this));
 		// A binding left from an earlier choice of events: acknowledged, starts nothing.

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { publishWorkflow, unpublishWorkflow } from './support/publishing';
 import { explain } from './support/runData';
 import { workflow, type NodeJson } from './support/workflows';
 
@@ -121,6 +122,25 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 		expect(senders.map((s: { CODE: string }) => s.CODE)).toEqual(['n8n_sms']);
 		const { deliveries } = await emulator.sendSms({ to: '+375291234567', text: 'After restart' });
 		expect(deliveries).toHaveLength(1);
+		expect(deliveries[0].handlerStatus).toBe(200);
+		await waitFor(() => emulator.ledger.findMessage(deliveries[0].messageId).status === 'sent', 60000);
+		expect(emulator.ledger.findMessage(deliveries[0].messageId).statusHistory).toHaveLength(1);
+	});
+
+	it('unpublished, removes the provider and its old URL takes nothing; published again, registers with a new secret', async () => {
+		const [old] = emulator.portalState().senders;
+		await unpublishWorkflow(server!, WORKFLOW_ID);
+		await waitFor(() => emulator.portalState().senders.length === 0, 15000);
+		expect(await emulator.sendSms({ to: '+375291234567', text: 'While unpublished' })).toEqual({ error: 'No such provider is registered' });
+		const form = toPhpForm({ module_id: 'crm', type: 'SMS', code: 'n8n_sms', message_id: 'f'.repeat(32), message_to: '+375291234567', message_body: 'stale', ts: 1, auth: { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken } });
+		expect((await fetch(old.HANDLER, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status).toBe(404);
+
+		await publishWorkflow(server!, WORKFLOW_ID);
+		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		const [sender] = emulator.portalState().senders;
+		expect(sender.CODE).toBe('n8n_sms');
+		expect(sender.HANDLER).not.toBe(old.HANDLER);
+		const { deliveries } = await emulator.sendSms({ to: '+375291234567', text: 'After republish' });
 		expect(deliveries[0].handlerStatus).toBe(200);
 		await waitFor(() => emulator.ledger.findMessage(deliveries[0].messageId).status === 'sent', 60000);
 		expect(emulator.ledger.findMessage(deliveries[0].messageId).statusHistory).toHaveLength(1);

@@ -2,10 +2,13 @@
  * The Bitrix24 Trigger in a running n8n (`n8n start`, the workflow published): on activation it
  * binds the chosen CRM events in the portal emulator to its secret URL; every event the portal
  * raises starts the workflow once (its Bitrix24 node then reads the record's phone numbers);
- * forged calls get 403 and start nothing; after a restart the bindings are the same, once each.
+ * forged calls get 403 and start nothing; after a restart the bindings are the same, once each;
+ * unpublished, it unbinds every event and its old URL starts nothing; published again, it binds
+ * them to a new secret.
  */
 import * as fs from 'node:fs';
 import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { publishWorkflow, unpublishWorkflow } from './support/publishing';
 import { explain } from './support/runData';
 import type { NodeJson, WorkflowJson } from './support/workflows';
 
@@ -154,5 +157,28 @@ describeWithRuntime('v2', 'Bitrix24 Trigger under n8n start', (getRuntime) => {
 		expect(added.calls).toEqual([expect.objectContaining({ status: 200 })]);
 		await waitFor(() => reads('contact').includes(added.id), 60000);
 		expect(reads('contact').filter((id) => id === added.id)).toHaveLength(1);
+	});
+
+	it('unpublished, unbinds every event and its old URL starts nothing; published again, binds to a new secret', async () => {
+		const oldHandler = bindings()[0].handler;
+		await unpublishWorkflow(server!, WORKFLOW_ID);
+		await waitFor(() => bindings().length === 0, 15000);
+		const before = reads('lead').length;
+		const form = toPhpForm({ event: 'ONCRMLEADADD', event_handler_id: '1', data: { FIELDS: { ID: '7' } }, ts: 1736405807, auth: { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken } });
+		const stale = await fetch(oldHandler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+		expect(stale.status).toBe(404);
+		// No binding, so the portal calls nobody.
+		expect((await emulator.changeRecord({ entity: 'lead', fields: { TITLE: 'while unpublished' } })).calls).toEqual([]);
+
+		await publishWorkflow(server!, WORKFLOW_ID);
+		await waitFor(() => bindings().length === 3, 30000);
+		const handler = bindings()[0].handler;
+		expect(handler).not.toBe(oldHandler);
+		expect(handler.split('?')[0]).toBe(oldHandler.split('?')[0]);
+		expect(bindings().every((b) => b.handler === handler)).toBe(true);
+		const added = await emulator.changeRecord({ entity: 'lead', fields: { TITLE: 'after republish', PHONE: [{ VALUE: '+375291112233', VALUE_TYPE: 'MOBILE' }] } });
+		expect(added.calls).toEqual([expect.objectContaining({ status: 200 })]);
+		await waitFor(() => reads('lead').includes(added.id), 60000);
+		expect(reads('lead').slice(before)).toEqual([added.id]);
 	});
 });

@@ -29,3 +29,4 @@ export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type Tracki
 export { reachableRedisState, redisSharedState, type SharedState, withSharedState } from './sharedState';
 export { trackingScope } from './trackingScope';
 export { nodeParameter } from './runParameters';
+export { checkLastValueStore, LAST_VALUE_STORES, type LastValueStoreKind, withLastValueStore } from './lastValueStore';

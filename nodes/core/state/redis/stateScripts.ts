@@ -39,3 +39,34 @@ return 1`;
 /** KEYS[1] a key; ARGV[1] a value. Deletes the key only while it still holds that value. */
 export const DELETE_IF_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
+
+/**
+ * KEYS[1] the values (hash: key → value), KEYS[2] when each was last swapped (sorted set: key →
+ * ms); ARGV[1] the key, ARGV[2] the new value, ARGV[3] the count bound, ARGV[4] the age bound
+ * (ms). Forgets keys past the age bound (up to 1,000 per call), stores the value, forgets the
+ * least recently swapped keys beyond the count bound (never the one just stored), and returns the
+ * value the key had, or nil.
+ */
+export const SWAP_LAST_VALUE_SCRIPT = `${NOW_MS}
+local maxAge = tonumber(ARGV[4])
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now - maxAge), 'LIMIT', 0, 1000)
+for _, key in ipairs(expired) do
+	redis.call('ZREM', KEYS[2], key)
+	redis.call('HDEL', KEYS[1], key)
+end
+local previous = redis.call('HGET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZADD', KEYS[2], now, ARGV[1])
+local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
+if excess > 0 then
+	for _, key in ipairs(redis.call('ZRANGE', KEYS[2], 0, excess)) do
+		if excess > 0 and key ~= ARGV[1] then
+			redis.call('ZREM', KEYS[2], key)
+			redis.call('HDEL', KEYS[1], key)
+			excess = excess - 1
+		end
+	end
+end
+redis.call('PEXPIRE', KEYS[1], maxAge)
+redis.call('PEXPIRE', KEYS[2], maxAge)
+return previous`;

@@ -25,17 +25,18 @@ export class TrackingStoreUnavailableError extends Error {
 	}
 }
 
-/** Node's SQLite, or a refusal that says what to do instead. */
-export function openSqliteDatabase(file: string): SqliteDatabase {
+const TRACKING_REFUSAL = () =>
+	`Delivery tracking's built-in store needs Node.js 22.13 or later (node:sqlite), as in every n8n 2.x; ` +
+	`this n8n runs on Node.js ${process.versions.node}. Upgrade to n8n 2.x, or choose the Redis tracking store ` +
+	`(n8n's Redis credential), or turn Track Delivery off.`;
+
+/** Node's SQLite, or a refusal that says what to do instead (`refusal`: the store's own advice). */
+export function openSqliteDatabase(file: string, refusal?: string): SqliteDatabase {
 	let sqlite: { DatabaseSync: new (path: string) => SqliteDatabase };
 	try {
 		sqlite = require('node:sqlite');
 	} catch {
-		throw new TrackingStoreUnavailableError(
-			`Delivery tracking's built-in store needs Node.js 22.13 or later (node:sqlite), as in every n8n 2.x; ` +
-				`this n8n runs on Node.js ${process.versions.node}. Upgrade to n8n 2.x, or choose the Redis tracking store ` +
-				`(n8n's Redis credential), or turn Track Delivery off.`,
-		);
+		throw new TrackingStoreUnavailableError(refusal ? `${refusal} (this n8n runs on Node.js ${process.versions.node})` : TRACKING_REFUSAL());
 	}
 	return new sqlite.DatabaseSync(file);
 }

@@ -13,6 +13,11 @@ export const TRACKING_FILE_VARIABLE = 'N8N_SMS_GATEWAYS_TRACKING_FILE';
 export function trackingFilePath(env: NodeJS.ProcessEnv = process.env, home: () => string = homedir): string {
 	const explicit = env[TRACKING_FILE_VARIABLE]?.trim();
 	if (explicit) return explicit;
+	return join(smsGatewaysFolder(env, home), 'tracking.sqlite');
+}
+
+/** `<N8N_USER_FOLDER or home>/.n8n/sms-gateways`: where the package's built-in files live. */
+export function smsGatewaysFolder(env: NodeJS.ProcessEnv = process.env, home: () => string = homedir): string {
 	const userFolder = env.N8N_USER_FOLDER?.trim() || home();
-	return join(userFolder, '.n8n', 'sms-gateways', 'tracking.sqlite');
+	return join(userFolder, '.n8n', 'sms-gateways');
 }

@@ -61,7 +61,11 @@ export const statusOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { event: ['statusChanged', 'finalStatus'] } },
+	// "/event" (the same field, named from the root) rather than "event": when a field that a
+	// collection's display condition names directly changes, the n8n editor (1.x and 2.x) drops the
+	// whole collection, so switching Final Status ↔ Status Changed would silently lose the filters
+	// and the Tracking Store choice.
+	displayOptions: { show: { '/event': ['statusChanged', 'finalStatus'] } },
 	options: [
 		{
 			displayName: 'Reference',

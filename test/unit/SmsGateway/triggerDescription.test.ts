@@ -1,3 +1,4 @@
+import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
 import { SmsGateway } from '../../../nodes/SmsGateway/SmsGateway.node';
 import { SmsGatewayTrigger } from '../../../nodes/SmsGateway/SmsGatewayTrigger.node';
 import packageJson from '../../../package.json';
@@ -26,8 +27,11 @@ describe('SMS Gateway Trigger description', () => {
 		expect(event?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['balanceBelow', 'finalStatus', 'statusChanged']);
 		expect(event?.default).toBe('finalStatus');
 		expect(trigger.properties.find((p) => p.name === 'threshold')?.displayOptions).toEqual({ show: { event: ['balanceBelow'] } });
-		const options = trigger.properties.find((p) => p.name === 'options');
-		expect(options?.displayOptions).toEqual({ show: { event: ['statusChanged', 'finalStatus'] } });
+		const options = trigger.properties.find((p) => p.name === 'options') as INodeProperties;
+		const shownFor = (event: string) => NodeHelpers.displayParameter({ event, options: {} }, options, { typeVersion: 1 }, trigger);
+		expect(['statusChanged', 'finalStatus', 'balanceBelow'].map(shownFor)).toEqual([true, true, false]);
+		// Named from the root, so the editor keeps the filters when Event changes (it drops a collection whose condition names the changed field).
+		expect(Object.keys(options.displayOptions?.show ?? {})).toEqual(['/event']);
 		expect((options?.options as Array<{ name: string }>).map((o) => o.name)).toEqual(['reference', 'statuses', 'trackingStore']);
 	});
 });

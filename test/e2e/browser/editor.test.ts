@@ -3,12 +3,14 @@
  * gateway, in a fresh workflow, add the node from the node creator, create its credential in the
  * credential dialog (a wrong secret shows the failure, the right one passes), run every operation
  * with Execute step and read the output panel; the sender list loads where the gateway has one and
- * a typed sender works where it has none; a node switches gateway by picking another credential.
+ * a typed sender works where it has none; a node switches gateway by picking another credential;
+ * the delivery-tracking fields and both triggers (deliveryTracking.ts).
  * One n8n and one browser for the whole file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, rest, type Emulator, type Emulators, type GatewayId, type Instance, type Server } from '../support/harness';
+import { describeDeliveryTracking } from './deliveryTracking';
 import { Editor, launchBrowser, type BrowserSession } from './support/editor';
 
 /** README pictures: written to docs/ when UPDATE_SCREENSHOTS=1, otherwise next to the test run. */
@@ -119,6 +121,7 @@ describeWithRuntime('v2', 'SMS Gateway in the n8n editor (browser)', (getRuntime
 			await editor.openNewCredential();
 			await editor.chooseGatewayInCredential(gateway.label);
 			const fields = gateway.fields(emulator);
+			if (gateway.id === 'a1') expect(await editor.credentialFieldValue('maxConcurrentRequests')).toBe('50');
 			if (gateway.id === 'smsClub') {
 				await editor.fillCredential(fields);
 				await editor.screenshot(path.join(SCREENSHOT_DIR, 'editor-credential.png'));
@@ -230,4 +233,6 @@ describeWithRuntime('v2', 'SMS Gateway in the n8n editor (browser)', (getRuntime
 			expect(await editor.canvasSubtitle()).toContain('Devino (integrationapi.net): Send SMS');
 		});
 	});
+
+	describe('delivery tracking', () => describeDeliveryTracking(() => ({ editor, all })));
 });

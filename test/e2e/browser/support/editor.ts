@@ -110,6 +110,23 @@ export class Editor {
 		await this.ndv.waitFor();
 	}
 
+	/**
+	 * Node creator → search → the node → the trigger (e.g. "On final status"); opens the trigger's
+	 * panel. Resolves to the triggers the creator lists for the node, as the user reads them.
+	 */
+	async addTrigger(search: string, nodeName: string, trigger: string): Promise<string[]> {
+		await this.page.getByTestId('node-creator-plus-button').click();
+		await this.page.getByTestId('node-creator-search-bar').fill(search);
+		// The creator writes the name with a trailing space: match the text, not an anchored pattern.
+		await this.page.getByTestId('node-creator-item-name').filter({ hasText: nodeName }).first().click();
+		const triggers = this.page.getByTestId('node-creator-item-name').filter({ hasText: /^On / });
+		await triggers.first().waitFor();
+		const listed = (await triggers.allInnerTexts()).map((t) => t.trim());
+		await triggers.filter({ hasText: trigger }).first().click();
+		await this.ndv.waitFor();
+		return listed;
+	}
+
 	get ndv(): Locator {
 		return this.page.getByTestId('ndv');
 	}
@@ -144,6 +161,11 @@ export class Editor {
 		for (const [name, value] of Object.entries(fields)) {
 			await this.credentialModal.getByTestId(`parameter-input-${name}`).locator('input, textarea').first().fill(value);
 		}
+	}
+
+	/** What a field of the open credential dialog holds now (its default on a new credential). */
+	async credentialFieldValue(name: string): Promise<string> {
+		return (await this.credentialModal.getByTestId(`parameter-input-${name}`).locator('input').first().inputValue()).trim();
 	}
 
 	/** Options fields of the credential (e.g. Authentication Type). */
@@ -209,6 +231,62 @@ export class Editor {
 		await this.page.keyboard.press('Tab');
 	}
 
+	/** What a parameter shows now: an options field its chosen name, a text or number field its value, a switch "on"/"off". */
+	async parameterValue(name: string): Promise<string> {
+		const field = this.parameter(name);
+		const toggle = field.getByRole('switch');
+		if ((await toggle.count()) > 0) return (await toggle.getAttribute('aria-checked')) === 'true' ? 'on' : 'off';
+		return (await field.locator('input, textarea').first().inputValue()).trim();
+	}
+
+	/** The choices an options or multi-options parameter offers, by headline (descriptions left out). */
+	async parameterChoices(name: string): Promise<string[]> {
+		await this.parameter(name).locator('input').first().click();
+		const items = this.page.locator('.el-select-dropdown__item:visible');
+		await items.first().waitFor();
+		const choices = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+		await this.page.keyboard.press('Escape');
+		return choices;
+	}
+
+	/** The options an Options collection can still add ("Add option"). */
+	async addableOptions(): Promise<string[]> {
+		await this.ndv.getByTestId('collection-parameter-add').click();
+		const items = this.page.locator('[data-test-id="collection-parameter-option"]:visible');
+		await items.first().waitFor();
+		const names = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+		await this.page.keyboard.press('Escape');
+		return names;
+	}
+
+	/** Adds one option of the Options collection; its field appears in the panel. */
+	async addOption(displayName: string): Promise<void> {
+		await this.ndv.getByTestId('collection-parameter-add').click();
+		await this.page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: displayName }).first().click();
+	}
+
+	/** Whether a parameter is in the panel now (displayOptions decide). */
+	async hasParameter(name: string): Promise<boolean> {
+		// The panel re-renders after a change; let it settle before reading an absence.
+		await this.ndv.getByTestId('node-parameters').waitFor();
+		await this.page.waitForTimeout(200);
+		return this.parameter(name).isVisible();
+	}
+
+	/** The labels of the panel's credential fields ("Credential", "Redis (Tracking Store)"). */
+	async credentialFields(): Promise<string[]> {
+		await this.page.waitForTimeout(200);
+		return (await this.ndv.getByTestId('credentials-label').allInnerTexts()).map((t) => t.trim());
+	}
+
+	/** A trigger's webhook URL as the panel shows it under "Webhook URLs". */
+	async webhookUrl(kind: 'test' | 'production'): Promise<string> {
+		const headline = this.ndv.locator('.webhooks .headline');
+		if (!(await this.ndv.locator('.webhooks .node-webhooks').isVisible())) await headline.click();
+		await this.ndv.locator('.webhooks').getByTestId(`radio-button-${kind}`).click();
+		return (await this.ndv.locator('.webhooks .webhook-url').first().innerText()).trim();
+	}
+
 	/** The Sender field of node version 2 for a gateway (one per gateway, e.g. smsClubSender). */
 	sender(gatewayId: string): Locator {
 		return this.ndv.getByTestId(`resource-locator-${gatewayId}Sender`);
@@ -270,6 +348,16 @@ export class Editor {
 		const shown = /(\d+) items?/.exec(count);
 		if (shown && Number(shown[1]) !== items.length) throw new Error(`the output panel says ${shown[1]} items, the JSON view shows ${items.length}`);
 		return items;
+	}
+
+	/** The output panel's JSON text, or '' before the first run: to tell a new run's output from the last one. */
+	async outputText(): Promise<string> {
+		const output = this.ndv.getByTestId('output-panel');
+		const json = output.getByTestId('radio-button-json');
+		if (!(await json.isVisible())) return '';
+		await json.click();
+		const view = output.locator('.json-data');
+		return (await view.isVisible()) ? view.innerText() : '';
 	}
 
 	async showOutputAs(view: 'table' | 'json' | 'schema'): Promise<void> {

@@ -21,6 +21,8 @@ declare module 'playwright-core' {
 		inputValue(): Promise<string>;
 		isVisible(): Promise<boolean>;
 		allInnerTexts(): Promise<string[]>;
+		count(): Promise<number>;
+		getAttribute(name: string): Promise<string | null>;
 		screenshot(options?: { path?: string }): Promise<Buffer>;
 		first(): Locator;
 		or(locator: Locator): Locator;

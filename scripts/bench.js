@@ -11,6 +11,8 @@
  *    instead; peak RSS of the n8n process up to the moment the last node finished (before n8n
  *    prints the run data), so the difference is the node's own.
  * 4. The issue-14 targets, each as measured ÷ target; README's benchmark section is regenerated.
+ * 5. The status trigger: requests per poll for N tracked messages, against each gateway's floor
+ *    (scripts/lib/benchStatusPoll.js).
  *
  * Environment: BENCH_RECIPIENTS (default 10000), BENCH_BIG (default 100000), BENCH_LATENCY_MS
  * (default 20), BENCH_GATEWAYS (comma list, default all four).
@@ -25,6 +27,7 @@ const { sandboxCredentials, SANDBOX_CREDENTIALS } = require('../test/n8n/sandbox
 const { startAll, GATEWAYS } = require('../test/emulators/all');
 const { httpRequestNode } = require('./lib/benchHttpNodes');
 const { TARGET_RECIPIENTS_PER_SECOND } = require('./lib/benchCore');
+const { renderStatusPollSection } = require('./lib/benchStatusPoll');
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10000);
 const BIG = Number(process.env.BENCH_BIG ?? 100000);
@@ -85,7 +88,12 @@ async function main() {
 			execFileSync(runtime.nodeBin, [path.join(__dirname, 'lib', 'benchCore.js'), path.join(REPO_ROOT, 'dist'), String(BIG)], { encoding: 'utf8', maxBuffer: 1 << 24 }),
 		);
 
-		const report = renderReport({ rows, bigRow, baseline, core, runtime });
+		log(`[bench] status trigger: polls of ${RECIPIENTS} tracked messages per gateway…`);
+		const statusPoll = JSON.parse(
+			execFileSync(runtime.nodeBin, [path.join(__dirname, 'lib', 'benchStatusPoll.js'), String(RECIPIENTS), ONLY.join(',')], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+		);
+
+		const report = renderReport({ rows, bigRow, baseline, core, runtime, statusPoll });
 		process.stdout.write(report);
 		fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
 		fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmark.md'), report);
@@ -306,7 +314,7 @@ function targetRows({ rows, bigRow, baseline, core }) {
 	return out;
 }
 
-function renderReport({ rows, bigRow, baseline, core, runtime }) {
+function renderReport({ rows, bigRow, baseline, core, runtime, statusPoll }) {
 	const m = machine(runtime);
 	const lines = [];
 	lines.push('# Benchmark', '');
@@ -361,6 +369,7 @@ function renderReport({ rows, bigRow, baseline, core, runtime }) {
 	lines.push('for Belarus, Ukraine and Russia; texts mix Latin (GSM-7) and Cyrillic (UCS-2) of 20-400 characters. Each step is');
 	lines.push('the best of three rounds over the same recipients.');
 	lines.push('');
+	lines.push(...renderStatusPollSection(statusPoll));
 	return `${lines.join('\n')}\n`;
 }
 

@@ -9,13 +9,16 @@ const SEPARATORS = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff().\-\/\[\]\
 
 const TEL_URI_PREFIX = /^tel:/i;
 
+// ASCII text is its own NFKC form: most inputs skip the normalization.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Strips formatting and reduces the input to its digits, noting whether it was written in
  * international form ('+' or the '00' international prefix). Full-width and other compatibility
  * digits become ASCII through NFKC.
  */
 export function cleanPhoneInput(input: string): CleanedPhoneInput {
-	const trimmed = input.normalize('NFKC').trim();
+	const trimmed = (NON_ASCII.test(input) ? input.normalize('NFKC') : input).trim();
 	if (trimmed === '') return { ok: false, reason: 'empty', offending: [] };
 	// A leading minus is a negative number (-375291234567 from a spreadsheet formula), not a dash.
 	if (/^[-\u2212]/.test(trimmed)) return { ok: false, reason: 'invalid_characters', offending: [trimmed[0]] };

@@ -3,7 +3,8 @@ import { cleanPhoneInput } from './cleanPhoneInput';
 import { describeNumberType, receivesSms } from './numberTypes';
 import { phoneRejectionMessage, type RejectionDetails } from './phoneMessages';
 import type { PhoneOptions, PhoneRejectionReason, PhoneResult } from './PhoneResult';
-import { failureOf, readPhoneNumber, type PhoneReading, type ValidReading } from './readPhoneNumber';
+import { readMobileQuickly } from './readMobileQuickly';
+import { readPhoneNumber, type PhoneReading, type ValidReading } from './readPhoneNumber';
 
 export type { PhoneOptions, PhoneResult, PhoneRejectionReason } from './PhoneResult';
 
@@ -41,25 +42,25 @@ function normalize(input: string, options: PhoneOptions): PhoneResult {
 
 	const defaultCountry = options.defaultCountry ?? DEFAULT_COUNTRY;
 	const country = cleaned.international ? undefined : supportedCountry(defaultCountry);
-	// The likely reading first; the other one only when the first is not what we want.
-	const first = readPhoneNumber(digits, country);
-	const chosen = isUsable(first, requireMobile) ? first : chooseReading(first, country ? readPhoneNumber(digits) : undefined, requireMobile);
+	// The likely reading first (a Belarusian, Ukrainian or Russian mobile number through the fast
+	// path, which gives what the library gives); the other one only when the first is not what we want.
+	const first = readMobileQuickly(digits, country) ?? readPhoneNumber(digits, country);
+	const chosen = isUsable(first, requireMobile) ? first : chooseReading(first, country ? (readMobileQuickly(digits, undefined) ?? readPhoneNumber(digits)) : undefined, requireMobile);
 
 	if (!chosen.valid) {
 		// Without a usable default country the only reading left is the international one, whose
 		// failure ("too short for a number of ER") would blame a country nobody chose.
 		if (!cleaned.international && !country) return reject(input, 'invalid_country_code', { unknownDefaultCountry: defaultCountry });
-		const failure = failureOf(chosen);
-		return reject(input, failure.reason, { digits, country: failure.country });
+		return reject(input, chosen.reason, { digits, country: chosen.country });
 	}
-	const { phone, type } = chosen;
+	const { e164, type } = chosen;
 	if (requireMobile && !receivesSms(type)) {
 		return reject(input, 'not_mobile', { numberType: describeNumberType(type) });
 	}
-	const e164Digits = phone.number.slice(1);
+	const e164Digits = e164.slice(1);
 	if (e164Digits.length < MIN_DIGITS) return reject(input, 'too_short', { digits: e164Digits });
 	if (e164Digits.length > MAX_DIGITS) return reject(input, 'too_long', { digits: e164Digits });
-	return { ok: true, input, e164: phone.number, digits: e164Digits, country: phone.country };
+	return { ok: true, input, e164, digits: e164Digits, country: chosen.country };
 }
 
 function isUsable(reading: PhoneReading, requireMobile: boolean): reading is ValidReading {
@@ -76,8 +77,8 @@ function chooseReading(first: PhoneReading, second: PhoneReading | undefined, re
 	if (isUsable(second, requireMobile)) return second;
 	if (first.valid) return first;
 	if (second.valid) return second;
-	if (failureOf(first).reason === 'invalid') return first;
-	if (failureOf(second).reason === 'invalid') return second;
+	if (first.reason === 'invalid') return first;
+	if (second.reason === 'invalid') return second;
 	return first;
 }
 

@@ -1,38 +1,24 @@
-import {
-	parsePhoneNumberFromString,
-	parsePhoneNumberWithError,
-	validatePhoneNumberLength,
-	type CountryCode,
-	type NumberType,
-	type PhoneNumber,
-} from 'libphonenumber-js/max';
+import { ParseError, parsePhoneNumberWithError, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
+import { checkNumberLength, numberingPlan } from './numberingPlan';
 import type { PhoneRejectionReason } from './PhoneResult';
 
-/**
- * One way of reading a string of digits: as a national number of some country, or as international.
- * A failed reading does not say why until asked (`failureOf`): most failures are never reported,
- * because the other reading succeeds, and finding out why costs a second, throwing parse.
- */
+/** One way of reading a string of digits: as a national number of some country, or as international. */
 export type PhoneReading = ValidReading | FailedReading;
 
 export interface ValidReading {
 	valid: true;
-	phone: PhoneNumber;
+	/** '+375291234567'. */
+	e164: string;
+	/** ISO 3166 alpha-2; absent for non-geographic numbers. */
+	country?: string;
 	/** Never undefined for a valid number with the max metadata. */
 	type: NumberType;
 }
 
 export interface FailedReading {
 	valid: false;
-	/** What was parsed: the digits (national reading) or '+' and the digits. */
-	text: string;
-	country?: CountryCode;
-	/** Undefined when libphonenumber could not even parse the text. */
-	phone?: PhoneNumber;
-}
-
-export interface ReadingFailure {
 	reason: PhoneRejectionReason;
+	/** The country the failure is about, when known. */
 	country?: string;
 }
 
@@ -47,35 +33,33 @@ const REASON: Record<string, PhoneRejectionReason> = {
 
 /**
  * Reads digits as a national number of `country`, or, without a country, as if typed after a '+'.
- * Uses the non-throwing parse, and one getType: with the max metadata (which has number types)
- * libphonenumber's isValid() is exactly "getType() is not undefined"; isValid() is asked only
- * when getType() found nothing, so the answer is libphonenumber's own either way.
+ * One parse: libphonenumber-js's non-throwing parse throws and catches the same ParseError inside,
+ * so catching it here costs nothing more and keeps its reason. One getType: with the max metadata
+ * (which has number types) isValid() is exactly "getType() is not undefined"; isValid() is asked
+ * only when getType() found nothing, so the answer is libphonenumber's own either way.
  */
 export function readPhoneNumber(digits: string, country?: CountryCode): PhoneReading {
 	const text = country ? digits : `+${digits}`;
-	const phone = parsePhoneNumberFromString(text, country);
-	if (phone === undefined) return { valid: false, text, country };
-	const type = phone.getType();
-	if (type !== undefined || phone.isValid()) return { valid: true, phone, type };
-	return { valid: false, text, country, phone };
-}
-
-/** Why a reading failed, in the words of libphonenumber's error or length verdict. */
-export function failureOf(reading: FailedReading): ReadingFailure {
-	const { text, country, phone } = reading;
-	if (phone === undefined) return { reason: reasonOf(parseError(text, country)), country };
-	// The number parsed, so its country code is known; the length verdict says what is wrong with the rest.
-	return { reason: reasonOf(validatePhoneNumberLength(text, country) ?? ''), country: phone.country ?? country };
-}
-
-/** The error libphonenumber names for text its non-throwing parse refused. */
-function parseError(text: string, country: CountryCode | undefined): string {
+	let phone: PhoneNumber;
 	try {
-		parsePhoneNumberWithError(text, country);
+		phone = parsePhoneNumberWithError(text, country);
 	} catch (error) {
-		return error instanceof Error ? error.message : '';
+		if (error instanceof ParseError) return { valid: false, reason: reasonOf(error.message), country };
+		throw error;
 	}
-	return '';
+	const type = phone.getType();
+	if (type !== undefined || phone.isValid()) return { valid: true, e164: phone.number, country: phone.country, type };
+	// The number parsed, so its country code is known; the length verdict says what is wrong with the rest.
+	return { valid: false, reason: reasonOf(lengthVerdict(phone)), country: phone.country ?? country };
+}
+
+/**
+ * What validatePhoneNumberLength(text, country) says of a number that parsed: the length of its
+ * national number against its plan, without parsing it again.
+ */
+function lengthVerdict(phone: PhoneNumber): string {
+	const verdict = checkNumberLength(phone.nationalNumber, numberingPlan(phone.country || phone.countryCallingCode));
+	return verdict === 'IS_POSSIBLE' ? '' : verdict;
 }
 
 function reasonOf(verdict: string): PhoneRejectionReason {

@@ -4,8 +4,10 @@ import { phoneCases } from '../../../harness/generate/phoneInputs';
 import { normalizePhoneReference } from '../../../harness/reference/normalizePhoneReference';
 
 /**
- * The fast path (one reading first, a non-throwing parse, one getType) must give exactly what the
- * reference path gives (both readings, throwing parse, getType twice) — speed never changes a
+ * The fast path (Belarusian, Ukrainian and Russian numbers that receive SMS read with the numbering
+ * plans' patterns compiled once; otherwise one reading first, one parse, one getType, the length
+ * verdict from the parsed number) must give exactly what the reference path gives (both readings,
+ * throwing parse, getType twice, a second parse for the length verdict) — speed never changes a
  * result. A million distinct cases: every Default Country (and some that are not countries), with
  * and without Require Mobile, every way of typing a number, and garbage.
  */

@@ -90,26 +90,66 @@ function bodyText(body: unknown): string {
 
 /**
  * n8n wraps the axios error in a NodeApiError whose message, description and `cause.config`
- * may quote the request (body, headers: secrets). Only the error code crosses this line.
+ * may quote the request (body, headers: secrets). Only the error code and the kinds of the
+ * errors cross this line.
+ *
+ * A failure is "not sent" only when that is certain: a connection that could not be opened, or
+ * a failure inside n8n's request helper before it handed the request to its HTTP client (for
+ * example a database read that timed out). The latter is an error n8n wrapped (NodeApiError)
+ * whose causes show no sign of the HTTP client: no axios error, none that n8n marks as coming
+ * from its HTTP requests, no error code. Anything else may have reached the gateway.
  */
 export function toTransportError(error: unknown): TransportError {
-	const code = findErrorCode(error);
+	const chain = causeChain(error);
+	const code = chain.map(errorCode).find((found) => found !== undefined);
 	if (code && NOT_SENT_CODES.has(code)) return new TransportError('not_sent', `connection failed (${code})`);
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
 		return new TransportError('no_response', `no answer in time (${code})`);
 	}
 	if (code) return new TransportError('no_response', `connection lost (${code})`);
-	return new TransportError('no_response', 'the request failed without an answer');
+	const kinds = chain.map(kindOf).join(' ← ');
+	if (failedBeforeSending(chain)) return new TransportError('not_sent', `n8n failed before making the request (${kinds})`);
+	return new TransportError('no_response', `the request failed without an answer (${kinds})`);
 }
 
-function findErrorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
+/** The error and its causes, outermost first (at most 10; a cycle ends it). */
+function causeChain(error: unknown): unknown[] {
+	const chain: unknown[] = [];
 	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
+	while (current !== undefined && current !== null && chain.length < 10 && !chain.includes(current)) {
+		chain.push(current);
+		current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
 	}
-	return undefined;
+	return chain;
+}
+
+function errorCode(error: unknown): string | undefined {
+	const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+	return typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
+}
+
+/** n8n 2.x marks every error that comes out of its HTTP requests with this symbol (@n8n/backend-network). */
+const N8N_HTTP_REQUEST_ERROR = Symbol.for('n8n.backend-network.http-request-error');
+
+/** Whether an error comes from the HTTP client: axios's errors say so, n8n 2.x marks them, and network errors carry codes. */
+function fromHttpClient(error: unknown): boolean {
+	if (!error || typeof error !== 'object') return false;
+	const fields = error as { isAxiosError?: unknown; code?: unknown; [N8N_HTTP_REQUEST_ERROR]?: unknown };
+	return fields.isAxiosError === true || fields[N8N_HTTP_REQUEST_ERROR] === true || (typeof fields.code === 'string' && fields.code !== '');
+}
+
+/**
+ * n8n's request helper wraps whatever failed in a NodeApiError (n8n 1.x and 2.x); when nothing it
+ * wrapped came from the HTTP client, the request was never handed to it. An error n8n did not
+ * wrap proves nothing (it may be a failure while wrapping an HTTP error), so it does not count.
+ */
+function failedBeforeSending(chain: unknown[]): boolean {
+	const [outer, ...causes] = chain;
+	return kindOf(outer) === 'NodeApiError' && causes.length > 0 && !chain.some(fromHttpClient);
+}
+
+/** An error's class name, never its text (which can quote the request). */
+function kindOf(error: unknown): string {
+	if (error instanceof Error) return error.constructor?.name && error.constructor.name !== 'Error' ? error.constructor.name : error.name;
+	return typeof error;
 }

@@ -57,6 +57,12 @@ export interface RunNodeOptions {
 	credentialReads?: { count: number };
 	/** Counts the node's getNodeParameter calls. */
 	parameterReads?: { count: number };
+	/**
+	 * Failures inside n8n's credentials helper, as a loaded n8n worker meets them (its database
+	 * pool timing out): `read` for the n-th credential read (1-based), `preAuthentication` for the
+	 * n-th call n8n makes before each authenticated request. Undefined = no failure.
+	 */
+	helperFailures?: { read?: (call: number) => Error | undefined; preAuthentication?: (call: number) => Error | undefined };
 }
 
 export interface NodeRun {
@@ -161,7 +167,7 @@ function setUp(options: RunNodeOptions) {
 		nodeTypes,
 		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
-	const additionalData = { credentialsHelper: credentialsHelper(credentials, options.credentialReads), executionId: 'test-execution', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = { credentialsHelper: credentialsHelper(credentials, options.credentialReads, options.helperFailures), executionId: 'test-execution', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
 	return { workflow, node, additionalData };
 }
 
@@ -170,7 +176,12 @@ function setUp(options: RunNodeOptions) {
  * apply `authenticate` — which our credentials deliberately lack (the adapters place secrets), so
  * the request passes through untouched. A type n8n would not know fails loudly.
  */
-function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>, reads?: { count: number }) {
+function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>, reads?: { count: number }, failures: RunNodeOptions['helperFailures'] = {}) {
+	const calls = { read: 0, preAuthentication: 0 };
+	const failIf = (what: keyof typeof calls) => {
+		const failure = failures[what]?.(++calls[what]);
+		if (failure) throw failure;
+	};
 	const known = (type: string) => {
 		const credentialType = CREDENTIAL_TYPES[type];
 		if (!credentialType) throw new Error(`harness: unknown credential type "${type}"`);
@@ -181,11 +192,12 @@ function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedO
 		getDecrypted: async (_additionalData: unknown, nodeCredentials: { id: string | null }, type: string) => {
 			known(type);
 			if (reads) reads.count++;
+			failIf('read');
 			const data = credentials[type];
 			if (!data || nodeCredentials?.id !== type) throw new Error(`harness: no "${type}" credential given to the node`);
 			return structuredClone(data);
 		},
-		preAuthentication: async () => undefined,
+		preAuthentication: async () => failIf('preAuthentication'),
 		runPreAuthentication: async () => undefined,
 		/** n8n stores a renewed OAuth2 token pair; here the test's credential object receives it. */
 		updateCredentialsOauthTokenData: async (_nodeCredentials: unknown, type: string, data: ICredentialDataDecryptedObject) => {

@@ -38,6 +38,25 @@ describe('toTransportError', () => {
 	test('an error without a code may have reached the server', () => {
 		const converted = toTransportError(new Error('socket hang up, token=Top-Secret-3'));
 		expect(converted.failure).toBe('no_response');
+		expect(converted.message).toBe('the request failed without an answer (Error)');
+		expect(converted.message).not.toMatch(/Top-Secret/);
+	});
+
+	test("a failure inside n8n's helper before it used its HTTP client (a database read that timed out) was not sent", () => {
+		const converted = toTransportError(new NodeApiError(node, new Error('timeout exceeded when trying to connect, password=Top-Secret-4') as never));
+		expect(converted.failure).toBe('not_sent');
+		expect(converted.message).toBe('n8n failed before making the request (NodeApiError ← Error)');
+	});
+
+	test.each([
+		['an axios error without a code', () => new NodeApiError(node, Object.assign(new Error('stream has been aborted'), { isAxiosError: true }) as never)],
+		['an error n8n 2.x marks as coming from its HTTP requests', () => new NodeApiError(node, Object.assign(new Error('terminated'), { [Symbol.for('n8n.backend-network.http-request-error')]: true }) as never)],
+		['a cause with a network code further down', () => new NodeApiError(node, Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }) as never)],
+		['an error n8n did not wrap (it may have failed while wrapping an HTTP error)', () => new TypeError("Cannot read properties of undefined (reading 'status')")],
+		['a wrapped value that is not an Error', () => new NodeApiError(node, { message: 'no cause to inspect' } as never)],
+	])('%s may have reached the server', (_, make) => {
+		const converted = toTransportError(make());
+		expect(converted.failure).toBe('no_response');
 		expect(converted.message).not.toMatch(/Top-Secret/);
 	});
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { accountKeyHash, type AccountKey, type AccountLimiterStore, type AccountLimits, type RequestGate, type Wait } from '../accountLimiters';
-import { RENEW_LEASE_SCRIPT, RESERVE_START_SCRIPT, TAKE_LEASE_SCRIPT } from './stateScripts';
+import { RENEW_LEASE_SCRIPT, RESERVE_START_SCRIPT, START_DELAY_SCRIPT, TAKE_LEASE_SCRIPT } from './stateScripts';
 
 export const DEFAULT_STATE_PREFIX = 'n8n-sms-gateways:';
 
@@ -13,8 +13,10 @@ export interface RedisLimiterSettings {
 	/** How often a process waiting for a place asks again. */
 	pollMs?: number;
 	/**
-	 * How late a start may be (a busy event loop, the network) and still keep any one-second
-	 * window within the rate: starts are spaced (1000 + this) / rate ms apart.
+	 * How late a request may reach the gateway after its slot (a busy event loop, the network) and
+	 * still keep any one-second window within the rate: starts are spaced (1000 + this) / rate ms
+	 * apart. A process whose wait for its slot ended more than half of this late gives the slot up
+	 * and takes a new one, so the other half is left for the way from the process to the gateway.
 	 */
 	lateStartMs?: number;
 	wait?: Wait;
@@ -22,8 +24,12 @@ export interface RedisLimiterSettings {
 
 const realWait: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A busy process gives up at most this many late slots in a row, then starts late rather than never. */
+const MAX_SLOTS_GIVEN_UP = 3;
+
 type LimiterCommands = Redis & {
-	smsReserveStart(key: string, intervalMs: number): Promise<number>;
+	smsReserveStart(key: string, intervalMs: number): Promise<[number, number]>;
+	smsStartDelay(key: string, slot: number): Promise<number>;
 	smsTakeLease(key: string, bound: number, leaseMs: number, id: string): Promise<number>;
 	smsRenewLease(key: string, bound: number, leaseMs: number, id: string): Promise<number>;
 };
@@ -80,9 +86,16 @@ class RedisGate implements RequestGate {
 	private async pace(): Promise<void> {
 		const perSecond = this.limits.requestsPerSecond;
 		if (!perSecond || perSecond <= 0) return;
-		const intervalMs = Math.ceil((1000 + this.settings.lateStartMs) / perSecond);
-		const waitMs = await this.redis.smsReserveStart(this.keys.nextStart, intervalMs);
-		if (waitMs > 0) await this.settings.wait(waitMs);
+		const { lateStartMs, wait } = this.settings;
+		const intervalMs = Math.ceil((1000 + lateStartMs) / perSecond);
+		for (let givenUp = 0; ; givenUp++) {
+			const [waitMs, slot] = await this.redis.smsReserveStart(this.keys.nextStart, intervalMs);
+			if (waitMs <= 0) return;
+			await wait(waitMs);
+			// A timer that fired late (a busy worker) would start this request among later slots, which
+			// a gateway counting arrivals per second sees as a burst: a new slot instead.
+			if (givenUp >= MAX_SLOTS_GIVEN_UP || (await this.redis.smsStartDelay(this.keys.nextStart, slot)) <= lateStartMs / 2) return;
+		}
 	}
 }
 
@@ -109,6 +122,7 @@ export class RedisAccountLimiters implements AccountLimiterStore {
 		const commands = redis as LimiterCommands;
 		if (typeof commands.smsReserveStart !== 'function') {
 			redis.defineCommand('smsReserveStart', { numberOfKeys: 1, lua: RESERVE_START_SCRIPT });
+			redis.defineCommand('smsStartDelay', { numberOfKeys: 1, lua: START_DELAY_SCRIPT });
 			redis.defineCommand('smsTakeLease', { numberOfKeys: 1, lua: TAKE_LEASE_SCRIPT });
 			redis.defineCommand('smsRenewLease', { numberOfKeys: 1, lua: RENEW_LEASE_SCRIPT });
 		}

@@ -8,14 +8,18 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
  * KEYS[1] the account's next free start (ms); ARGV[1] the interval (whole ms).
- * Reserves slot = max(now, next), sets next = slot + interval, returns the wait until the slot.
+ * Reserves slot = max(now, next), sets next = slot + interval, returns { wait until the slot, slot }.
  * The key lives until its slot is past (plus a second), so an idle account leaves nothing behind.
  */
 export const RESERVE_START_SCRIPT = `${NOW_MS}
 local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
 local after = slot + tonumber(ARGV[1])
 redis.call('SET', KEYS[1], tostring(after), 'PX', after - now + 1000)
-return slot - now`;
+return { slot - now, slot }`;
+
+/** KEYS[1] the account's next free start (for Redis Cluster routing); ARGV[1] a slot. Returns how late now is for it (ms). */
+export const START_DELAY_SCRIPT = `${NOW_MS}
+return now - tonumber(ARGV[1])`;
 
 /**
  * KEYS[1] the account's leases (sorted set: lease id → expiry); ARGV[1] the bound, ARGV[2] the

@@ -107,6 +107,36 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 			leave();
 		});
 
+		test('a process whose wait for its slot ends too late (a busy worker) takes a new slot instead of starting among later ones', async () => {
+			const prefix = freshPrefix();
+			const limits = { requestsPerSecond: 10, inFlight: 5 };
+			// lateStartMs 100: slots 110 ms apart; a wait that ends more than 50 ms late gives its slot up.
+			const onTime = new RedisAccountLimiters(connect(), { prefix, lateStartMs: 100 });
+			let lateWaits = 0;
+			const busy = new RedisAccountLimiters(connect(), {
+				prefix,
+				lateStartMs: 100,
+				// The first wait of the busy process overruns by 150 ms, as a blocked event loop would.
+				wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms + (lateWaits++ === 0 ? 150 : 0))),
+			});
+			const starts: Array<[string, number]> = [];
+			const enter = async (who: string, store: RedisAccountLimiters) => {
+				const leave = await store.gateFor(account('t'), limits).enter();
+				starts.push([who, Date.now()]);
+				leave();
+			};
+			await enter('first', onTime);
+			// The busy process reserves the next slot, then two on-time requests reserve the two after it.
+			const late = enter('busy', busy);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			await Promise.all([enter('a', onTime), enter('b', onTime)]);
+			await late;
+			expect(starts.map(([who]) => who)).toEqual(['first', 'a', 'b', 'busy']);
+			expect(lateWaits).toBe(2);
+			// Every start keeps its distance from the one before it (110 ms, less timer jitter).
+			for (let i = 1; i < starts.length; i++) expect(starts[i][1] - starts[i - 1][1]).toBeGreaterThanOrEqual(90);
+		});
+
 		test('four processes on one account: starts within the rate and in-flight within the bound at the server', async () => {
 			const arrivals: number[] = [];
 			let open = 0;

@@ -1,9 +1,9 @@
 import { NodeOperationError, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
-import { choiceFrom, createGateway, gatewayNotices, gatewayProperty, ParameterError, trackingNodeCredentials } from '../glue';
+import { choiceFrom, createGateway, gatewayNotices, gatewayProperty, ParameterError, trackingNodeCredentials, withSharedState } from '../glue';
 import { gatewayNames } from './descriptions/gatewayFacts';
 import { gatewaySubtitle } from './descriptions/gatewaySubtitle';
 import { pollBalanceBelow } from './trigger/balanceBelow';
-import { pollStatusEvents } from './trigger/statusEvents';
+import { pollStatusEvents, statusTrackingStore } from './trigger/statusEvents';
 import { eventProperty, statusOptionsProperty, thresholdProperty, TRIGGER_EVENTS, type TriggerEvent } from './trigger/triggerProperties';
 
 /** The table of contents: what each event polls. */
@@ -43,7 +43,11 @@ export class SmsGatewayTrigger implements INodeType {
 			if (error instanceof ParameterError) throw new NodeOperationError(this.getNode(), `${error.parameter} ${error.reason}`);
 			throw error;
 		}
-		const handle = await createGateway(this, this.getNodeParameter('gateway', 'smsAssistent'));
-		return await EVENTS[event](this, handle);
+		const gatewayId = this.getNodeParameter('gateway', 'smsAssistent');
+		// With a Redis Tracking Store (queue mode) the poll's requests take their turns in the account's
+		// schedule in Redis, beside the workers' sends, and use the workers' Devino session; otherwise
+		// they would come on top of the workers' rate and log in again.
+		const store = event === 'balanceBelow' ? 'builtIn' : statusTrackingStore(this);
+		return await withSharedState(this, store, async (sharedState) => await EVENTS[event](this, await createGateway(this, gatewayId, undefined, sharedState)));
 	}
 }

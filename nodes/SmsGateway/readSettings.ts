@@ -122,11 +122,12 @@ export function includeInputFieldsOfAll(context: IExecuteFunctions): boolean[] {
 
 /**
  * Where the run keeps the gateway account's limits and login session: with a Redis Tracking Store
- * (queue mode) in that Redis, shared by every worker; otherwise in this n8n process. Only Send SMS
- * and Send Batch have the option; read from the first item, like every run-wide setting.
+ * (queue mode) in that Redis, shared by every worker; otherwise in this n8n process. Send SMS, Send
+ * Batch and Get Status have the option; read from the first item, like every run-wide setting. Get
+ * Balance and List Senders make one request a run and have no options: theirs are limited per process.
  */
 export function sharedStateStore(context: IExecuteFunctions, operation: string): TrackingStoreKind {
-	if (!['send', 'sendBatch'].includes(operation)) return 'builtIn';
+	if (!['send', 'sendBatch', 'getStatus'].includes(operation)) return 'builtIn';
 	return stopOnParameterError(context, () => choiceFrom(readOptions(context, 0).trackingStore, TRACKING_STORES, 'builtIn', 0, 'Tracking Store'));
 }
 

@@ -178,11 +178,21 @@ export const sendBatchOptionsProperty: INodeProperties = {
 	options: [checkBalanceFirst, deduplicate, ...sendOptions],
 };
 
+/**
+ * Get Status reads no tracked messages; its Tracking Store says only where the account's request
+ * limits and Devino session live, so that in queue mode its requests share them with the senders.
+ */
+const getStatusTrackingStore: INodeProperties = {
+	...trackingStoreOption,
+	description:
+		"Name the senders' store: with Redis (queue mode) these status requests take their turns in the gateway account's rate limits and Devino session shared by every worker; Get Status itself reads and writes no tracked messages",
+};
+
 export const getStatusOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	options: [includeInputFields, maxRetryWaitSeconds],
+	options: [includeInputFields, maxRetryWaitSeconds, getStatusTrackingStore],
 };

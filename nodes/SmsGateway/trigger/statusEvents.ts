@@ -29,6 +29,11 @@ export async function pollStatusEvents(context: IPollFunctions, handle: GatewayH
 	return [result.events.map((event) => ({ json: { ...event } as IDataObject }))];
 }
 
+/** The Tracking Store of a status event poll, which also says where the account's limits and session live. */
+export function statusTrackingStore(context: IPollFunctions): (typeof TRACKING_STORES)[number] {
+	return context.getMode() === 'manual' ? 'builtIn' : readStatusOptions(context).store;
+}
+
 function readStatusOptions(context: IPollFunctions): { statuses: SmsStatus[]; reference?: string; store: (typeof TRACKING_STORES)[number] } {
 	try {
 		const options = collectionFrom(context.getNodeParameter('options', {}), 0, 'Options');

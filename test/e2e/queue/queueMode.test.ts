@@ -6,13 +6,18 @@
  *   every recipient sent exactly once, none lost; both workers ran executions; SMSClub never
  *   answered 429 and saw at most 9 requests in any second (its limits live in Redis, shared by the
  *   workers); Devino logged in once for the whole run (its session lives in Redis).
+ * - The SMS Gateway Trigger, published on the main with the Redis Tracking Store, emits the final
+ *   status of each of those 10,000 tracked SMSClub messages exactly once while the workers keep
+ *   sending; its status requests take their turns in SMSClub's rate with the sends (no 429).
  * - A worker killed mid-batch: n8n does not run its execution again (its queue never retries a
  *   stalled job) and no message is sent twice; the executions on the other worker finish.
  */
 import * as fs from 'node:fs';
+import Redis from 'ioredis';
 import { describeWithRuntime, freePort, n8n, sandbox, type Credential } from '../support/harness';
 import { gatewayCase } from '../../harness/gatewayCases';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/emulatorProcess';
+import { CREDENTIAL_TYPES } from '../support/workflows';
 import {
 	delay,
 	executionsStartedBy,
@@ -23,7 +28,10 @@ import {
 	queueSetup,
 	sendBatchNode,
 	services,
+	startCollector,
+	statusTriggerWorkflow,
 	webhookBatchWorkflow,
+	type Collector,
 	type Postgres,
 	type QueueInstances,
 	type RunningQueue,
@@ -43,7 +51,11 @@ interface OutputItem {
 	messageId: string | null;
 	status: string;
 	error?: { code: string } | null;
+	tracking?: { outcome: string; store: string };
 }
+
+/** Where the tracking store keeps the open messages of one account, by next check (Redis sorted sets). */
+const DUE_KEYS = 'n8n-sms-gateways:{tracking}:due:smsClub:*';
 
 describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 workers, PostgreSQL, Redis)', (getRuntime) => {
 	let postgres: Postgres;
@@ -52,7 +64,10 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 	const emulators: Partial<Record<'smsClub' | 'devino', EmulatorProcess>> = {};
 	let instances: QueueInstances;
 	let queue: RunningQueue | undefined;
+	let collector: Collector;
 	const workerLog: Record<string, string[]> = {};
+	/** The SMSClub items of the first test: the messages the status trigger must report. */
+	let trackedClubItems: OutputItem[] = [];
 
 	const ledger = (id: 'smsClub' | 'devino') => emulators[id]!.ledger();
 	const webhook = (path: string) => `${instances.main.url}/webhook/${path}`;
@@ -69,11 +84,12 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 			throw new Error('queue mode needs PostgreSQL and redis-server: `npm run test:queue` installs them (apt-get install -y postgresql redis-server)');
 		}
 		n8n.assertPackageBuilt();
-		[postgres, redis, emulators.smsClub, emulators.devino] = await Promise.all([
+		[postgres, redis, emulators.smsClub, emulators.devino, collector] = await Promise.all([
 			services.startPostgres(),
 			services.startRedis(),
 			startEmulatorProcess('smsClub'),
 			startEmulatorProcess('devino'),
+			startCollector(),
 		]);
 		instances = await queueMode.createQueueInstances(getRuntime(), { postgres, redis, port: await freePort(), workers: 2 });
 		const redisCredential = queueSetup.redisCredential(redis);
@@ -85,14 +101,23 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 		});
 		await n8n.importCredentials(instances.main, [...gatewayCredentials, redisCredential]);
 		const viaRedis = { redis: queueSetup.REDIS_CREDENTIAL };
-		await n8n.importWorkflows(instances.main, [
-			webhookBatchWorkflow('queueSmsClub', 'queue-smsclub', '+38050', sendBatchNode('smsClub', credential('smsClub'), gatewayCase('smsClub').sender, { defaultCountry: 'UA', ...REDIS_OPTIONS }, viaRedis)),
+		const clubSend = (options: Record<string, unknown>) => sendBatchNode('smsClub', credential('smsClub'), gatewayCase('smsClub').sender, { defaultCountry: 'UA', ...REDIS_OPTIONS, ...options }, viaRedis);
+		const workflows = [
+			webhookBatchWorkflow('queueSmsClub', 'queue-smsclub', '+38050', clubSend({})),
+			// The same without Track Delivery (the limits still in Redis): what the workers send while the trigger polls, and the killed batch.
+			webhookBatchWorkflow('queueSmsClubUntracked', 'queue-smsclub-untracked', '+38050', clubSend({ trackDelivery: false })),
 			webhookBatchWorkflow('queueDevino', 'queue-devino', '+7912', sendBatchNode('devino', credential('devino'), gatewayCase('devino').sender, { defaultCountry: 'RU', ...REDIS_OPTIONS }, viaRedis)),
-		]);
-		for (const id of ['queueSmsClub', 'queueDevino']) {
-			const published = await n8n.runCli(instances.main, ['publish:workflow', `--id=${id}`]);
-			if (published.code !== 0) throw new Error(`could not publish ${id}:\n${published.stdout}\n${published.stderr}`);
-		}
+			// Published from the start: it polls on the main while the workers send.
+			statusTriggerWorkflow('queueClubFinals', 'smsClub', { [CREDENTIAL_TYPES.smsClub]: credential('smsClub'), ...viaRedis }, REDIS_OPTIONS, collector.url),
+		];
+		await n8n.importWorkflows(instances.main, workflows);
+		// What `n8n publish:workflow --id=…` does for each (WorkflowRepository.publishVersion in n8n's
+		// @n8n/db: active, and the current version published), in one statement instead of one n8n
+		// start-up per workflow (each 10 s or more on a loaded machine).
+		const ids = workflows.map(({ id }) => `'${id}'`).join(', ');
+		queryPostgres(postgres, `update workflow_entity set active = true, "activeVersionId" = "versionId" where id in (${ids}) and "versionId" in (select "versionId" from workflow_history)`);
+		const published = queryPostgres(postgres, `select id from workflow_entity where "activeVersionId" is not null`).map(([id]) => id).sort();
+		expect(published).toEqual(workflows.map(({ id }) => id).sort());
 		queue = await queueMode.startQueueMode(instances, {
 			concurrency: 10,
 			onOutput: (name, text) => (workerLog[name] ??= []).push(text),
@@ -102,6 +127,7 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 	afterAll(async () => {
 		await queue?.stop();
 		await Promise.all(Object.values(emulators).map((e) => e.close()));
+		await collector?.close();
 		await redis?.stop();
 		await postgres?.stop();
 		if (instances && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instances.root, { recursive: true, force: true });
@@ -150,7 +176,10 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 			expect(items.filter((item) => !item.messageId || !item.messageId.split('+').every((id) => ids.has(id)))).toEqual([]);
 			// No refusal of any kind (429 included): a retried request would also show here.
 			expect(at.requests.filter((r) => r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
-			report(`${gateway}: ${items.length} recipients sent in ${at.requests.length} requests`);
+			// Every message went into the Redis tracking store.
+			expect(items.filter((item) => item.tracking?.outcome !== 'tracked' || item.tracking.store !== 'redis')).toEqual([]);
+			if (gateway === 'SMSClub') trackedClubItems = items;
+			report(`${gateway}: ${items.length} recipients sent in ${at.requests.filter((r) => r.path.endsWith('/send') || r.path.endsWith('/sendbulk')).length} send requests`);
 		}
 
 		if (logins !== 1) report(`Devino logins ${logins}:\n${lastLines()}`);
@@ -159,13 +188,74 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 		for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
 	}, 900_000);
 
+	it('the status trigger on the main (Tracking Store Redis) emits each final status of the 10,000 tracked SMSClub messages exactly once while the workers send', async () => {
+		expect(trackedClubItems).toHaveLength(EXECUTIONS * RECIPIENTS);
+		const from = (await ledger('smsClub')).requests.length;
+		// The workers keep sending untracked batches on the same account until every event is in, so the
+		// trigger's status requests (on the main) and the sends (on the workers) share SMSClub's rate.
+		let sending = true;
+		let nextRun = 30;
+		const extraRuns: Array<{ status: number; text: string }> = [];
+		const keepSending = async () => {
+			while (sending) {
+				extraRuns.push(await postJson(webhook('queue-smsclub-untracked'), { run: nextRun++, count: 200 }));
+				await delay(1_000);
+			}
+		};
+		const senders = [keepSending(), keepSending()];
+		const until = Date.now() + 240_000;
+		while (collector.events.length < trackedClubItems.length && Date.now() < until) await delay(500);
+		sending = false;
+		await Promise.all(senders);
+		// Anything a second poller or a repeated poll would add comes within seconds of the others.
+		await delay(3_000);
+
+		const events = collector.events;
+		const all = await ledger('smsClub');
+		const window = all.requests.slice(from);
+		const statusRequests = window.filter((r) => r.path === '/sms/status');
+		const triggerRuns = queryPostgres(postgres, `select status, count(*) from execution_entity where "workflowId" = 'queueClubFinals' group by status`);
+		report(
+			`status trigger: ${events.length} events in ${collector.posts} executions (${triggerRuns.map(([status, n]) => `${n} ${status}`).join(', ')}); meanwhile ${extraRuns.length} untracked batches of 200 sent; ` +
+				`SMSClub saw ${statusRequests.length} status and ${window.length - statusRequests.length} send requests, busiest second ${maxInWindow(window.map((r) => r.at))}, answered ${JSON.stringify(countBy(window.map((r) => r.status)))}`,
+		);
+		expect(extraRuns.filter((run) => run.status !== 200).map((run) => run.text.slice(0, 300))).toEqual([]);
+		expect(extraRuns.length).toBeGreaterThan(0);
+
+		// Exactly once: one event per tracked message, no event twice, none for anything else.
+		expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+		expect(events).toHaveLength(trackedClubItems.length);
+		const byMessage = new Map(events.map((e) => [String(e.messageId), e]));
+		const missing = trackedClubItems.filter((item) => !byMessage.has(String(item.messageId)));
+		expect(missing.map((item) => item.to).slice(0, 10)).toEqual([]);
+		for (const item of trackedClubItems) {
+			expect(byMessage.get(String(item.messageId))).toMatchObject({ gateway: 'smsClub', status: 'delivered', final: true, to: item.to, eventId: `smsClub:${item.messageId}:delivered` });
+		}
+		// Nothing is left open in the store, so no later poll has anything to emit.
+		const client = new Redis({ host: redis.host, port: redis.port, lazyConnect: true });
+		try {
+			await client.connect();
+			const keys = await client.keys(DUE_KEYS);
+			const open = (await Promise.all(keys.map((key) => client.zcard(key)))).reduce((sum, n) => sum + n, 0);
+			expect(open).toBe(0);
+		} finally {
+			client.disconnect();
+		}
+		// The polls asked in bulk (100 ids a request) and took their turns in the shared schedule.
+		expect(statusRequests.length).toBeGreaterThanOrEqual(trackedClubItems.length / 100);
+		expect(window.filter((r) => r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
+		expect(maxInWindow(window.map((r) => r.at))).toBeLessThanOrEqual(SMSCLUB_RATE);
+		// The trigger's executions ran on the workers and all finished.
+		expect(triggerRuns.filter(([status]) => status !== 'success')).toEqual([]);
+	}, 300_000);
+
 	it('a worker killed mid-batch: its execution is not run again and nothing is sent twice; the other worker finishes its executions', async () => {
 		const before = (await ledger('smsClub')).messages.length;
 		const sentSoFar = async () => (await ledger('smsClub')).messages.length - before;
 		const seenBefore = Object.fromEntries(queue!.workers.map((w) => [w.name, executionsStartedBy(workerLog[w.name] ?? []).length]));
 		const runs = [20, 21, 22, 23, 24, 25];
 		const answers = runs.map((run) =>
-			postJson(webhook('queue-smsclub'), { run, count: RECIPIENTS }).then(
+			postJson(webhook('queue-smsclub-untracked'), { run, count: RECIPIENTS }).then(
 				(answer) => ({ run, answer }),
 				(error: Error) => ({ run, answer: { status: 0, json: undefined, text: error.message } }),
 			),
@@ -220,7 +310,7 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 		}
 		expect(finished.length).toBe(runs.length - victimRuns);
 
-		const rows = queryPostgres(postgres, `select id, status from execution_entity where "workflowId" = 'queueSmsClub' order by id desc limit ${runs.length}`);
+		const rows = queryPostgres(postgres, `select id, status from execution_entity where "workflowId" = 'queueSmsClubUntracked' order by id desc limit ${runs.length}`);
 		report(
 			`after the kill: ${sent.length} messages at the gateway, all distinct; ${finished.length} executions finished on the survivor; ` +
 				`execution statuses ${rows.map(([id, status]) => `${id}=${status}`).join(', ')}; answers ${settled.map((s) => `${s.run}:${s.answer.status}`).join(', ')}, ${runs.length - settled.length} still open`,

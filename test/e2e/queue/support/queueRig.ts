@@ -131,6 +131,75 @@ export function sendBatchNode(gateway: GatewayId, credential: { id: string; name
 	};
 }
 
+/** The SMS Gateway Trigger's node type. */
+const STATUS_TRIGGER_TYPE = 'n8n-nodes-sms-gateways.smsGatewayTrigger';
+
+/**
+ * SMS Gateway Trigger (Final Status, polled at second 0 of every minute, the given options) →
+ * Aggregate (every event of the poll in one item) → HTTP Request posting them to `reportUrl` as
+ * `{ events: [...] }`: one request per poll however many events it brings.
+ */
+export function statusTriggerWorkflow(id: string, gateway: GatewayId, credentials: Record<string, { id: string; name: string }>, options: Record<string, unknown>, reportUrl: string): WorkflowJson {
+	const nodes: NodeJson[] = [
+		{
+			id: nodeId(),
+			name: 'SMS Gateway Trigger',
+			type: STATUS_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { gateway, event: 'finalStatus', pollTimes: { item: [{ mode: 'custom', cronExpression: '0 * * * * *' }] }, options },
+			credentials,
+		},
+		{ id: nodeId(), name: 'Aggregate', type: 'n8n-nodes-base.aggregate', typeVersion: 1, position: [220, 0], parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'events', options: {} } },
+		{
+			id: nodeId(),
+			name: 'Report',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [440, 0],
+			parameters: { method: 'POST', url: reportUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+		},
+	];
+	const link = (to: string) => ({ main: [[{ node: to, type: 'main' as const, index: 0 }]] });
+	return {
+		id,
+		name: `queue ${id}`,
+		nodes,
+		connections: { 'SMS Gateway Trigger': link('Aggregate'), Aggregate: link('Report') },
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
+}
+
+/** Where a trigger workflow reports: every event posted to it, in arrival order, and how many posts. */
+export interface Collector {
+	url: string;
+	events: Array<Record<string, unknown>>;
+	posts: number;
+	close(): Promise<void>;
+}
+
+export async function startCollector(): Promise<Collector> {
+	const collector = { url: '', events: [] as Array<Record<string, unknown>>, posts: 0, close: async () => undefined };
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: Array<Record<string, unknown>> };
+			collector.posts += 1;
+			collector.events.push(...body.events);
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address() as { port: number };
+	collector.url = `http://127.0.0.1:${address.port}/events`;
+	collector.close = () => new Promise<undefined>((resolve) => server.close(() => resolve(undefined)));
+	return collector;
+}
+
 /** POSTs JSON and resolves with the status and parsed body; no client-side timeout (a batch runs for minutes). */
 export function postJson(url: string, body: unknown): Promise<{ status: number; json: unknown; text: string }> {
 	return new Promise((resolve, reject) => {

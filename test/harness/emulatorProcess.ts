@@ -39,7 +39,8 @@ export async function startEmulatorProcess(gatewayId: string): Promise<EmulatorP
 	const child: ChildProcess = spawn(process.execPath, [`${modulePath}.js`, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
 	const url = await new Promise<string>((resolve, reject) => {
 		let output = '';
-		const timer = setTimeout(() => reject(new Error(`the ${gatewayId} emulator did not start in 10 s: ${output}`)), 10_000);
+		// Generous: a Node start-up on a loaded 2-CPU machine (load 15) has taken more than 10 s.
+		const timer = setTimeout(() => reject(new Error(`the ${gatewayId} emulator did not start in 30 s: ${output}`)), 30_000);
 		const take = (chunk: Buffer) => {
 			output += chunk.toString();
 			const match = /listening on (http:\/\/\S+)/.exec(output);

@@ -84,13 +84,16 @@ describeWithRuntime('v2', 'SMS Gateway package in n8n queue mode (main + 2 worke
 			throw new Error('queue mode needs PostgreSQL and redis-server: `npm run test:queue` installs them (apt-get install -y postgresql redis-server)');
 		}
 		n8n.assertPackageBuilt();
-		[postgres, redis, emulators.smsClub, emulators.devino, collector] = await Promise.all([
-			services.startPostgres(),
-			services.startRedis(),
-			startEmulatorProcess('smsClub'),
-			startEmulatorProcess('devino'),
-			startCollector(),
+		// Each is assigned as soon as it runs, so afterAll stops what started even when another failed.
+		const started = await Promise.allSettled([
+			services.startPostgres().then((service) => (postgres = service)),
+			services.startRedis().then((service) => (redis = service)),
+			startEmulatorProcess('smsClub').then((emulator) => (emulators.smsClub = emulator)),
+			startEmulatorProcess('devino').then((emulator) => (emulators.devino = emulator)),
+			startCollector().then((server) => (collector = server)),
 		]);
+		const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+		if (failed) throw failed.reason;
 		instances = await queueMode.createQueueInstances(getRuntime(), { postgres, redis, port: await freePort(), workers: 2 });
 		const redisCredential = queueSetup.redisCredential(redis);
 		// Enough money for every run (the default accounts hold a few hundred messages' worth).

@@ -77,8 +77,8 @@ function defaults() {
 				3: { TITLE: 'OOO Romashka', HAS_PHONE: 'Y', PHONE: [{ ID: '31', VALUE_TYPE: 'WORK', VALUE: '+375172223344', TYPE_ID: 'PHONE' }] },
 			},
 			deal: {
-				5: { TITLE: 'Order 5', STAGE_ID: 'NEW', CONTACT_ID: '7', COMPANY_ID: '3' },
-				6: { TITLE: 'Order 6', STAGE_ID: 'NEW', CONTACT_ID: null, COMPANY_ID: '0' },
+				5: { TITLE: 'Order 5', CATEGORY_ID: '0', STAGE_ID: 'NEW', CONTACT_ID: '7', COMPANY_ID: '3' },
+				6: { TITLE: 'Order 6', CATEGORY_ID: '0', STAGE_ID: 'NEW', CONTACT_ID: null, COMPANY_ID: '0' },
 			},
 		},
 		/** How long the portal waits for a handler's answer. */
@@ -239,6 +239,17 @@ async function portalFireEvent(ctx, request) {
 }
 
 /**
+ * What Bitrix24 fills in for a new record when the fields leave it out: a deal goes to the general
+ * pipeline (CATEGORY_ID 0) and its first stage, "NEW" there and "C<id>:NEW" in pipeline <id>
+ * (https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html).
+ */
+function newRecordDefaults(entity, fields) {
+	if (entity !== 'deal') return {};
+	const categoryId = String(fields.CATEGORY_ID ?? '0');
+	return { CATEGORY_ID: categoryId, STAGE_ID: categoryId === '0' ? 'NEW' : `C${categoryId}:NEW` };
+}
+
+/**
  * A manager adds or edits a CRM record: {entity: lead|deal|contact|company, id?, fields} adds a
  * record (next free id) or merges `fields` into record `id`, then raises ONCRM<ENTITY>ADD or
  * ONCRM<ENTITY>UPDATE with data[FIELDS][ID], as Bitrix24 does.
@@ -252,7 +263,7 @@ async function portalChangeRecord(ctx, request) {
 	const added = id === undefined;
 	if (added) id = String(Math.max(100, ...Object.keys(records).map(Number)) + 1);
 	else if (!records[id]) return { error: `no ${entity} ${id}` };
-	records[id] = { ...(records[id] ?? {}), ...fields };
+	records[id] = { ...(added ? newRecordDefaults(entity, fields) : records[id]), ...fields };
 	const event = `ONCRM${entity.toUpperCase()}${added ? 'ADD' : 'UPDATE'}`;
 	const { calls } = await portalFireEvent(ctx, { event, fields: { ID: id }, auth: request.auth });
 	return { id, event, calls };

@@ -1,4 +1,4 @@
-import { ParameterError, stopOnParameterError } from '../../glue';
+import { choiceFrom, collectionFrom, LAST_VALUE_STORES, ParameterError, stopOnParameterError, type LastValueStoreKind } from '../../glue';
 import type { TriggerContext } from '../provider/readTriggerParameters';
 import { CRM_EVENT_KEYS, CRM_EVENTS, type CrmEventKey } from './crmEvents';
 
@@ -18,5 +18,13 @@ export function readEvents(context: TriggerContext): CrmEventKey[] {
 	});
 }
 
-/** The Bitrix24 event names to bind for the chosen keys. */
-export const bitrix24EventsOf = (keys: readonly CrmEventKey[]): string[] => [...new Set(keys.map((key) => CRM_EVENTS[key].event))];
+/** The Bitrix24 event names to bind for the chosen keys, each once (Bitrix24 refuses a second bind of one event to one handler). */
+export const bitrix24EventsOf = (keys: readonly CrmEventKey[]): string[] => [...new Set(keys.flatMap((key) => CRM_EVENTS[key].events))];
+
+/** Where Deal Stage Changed keeps each deal's last stage (Options → Stage Store): built-in or Redis. */
+export function readStageStore(context: TriggerContext): LastValueStoreKind {
+	return stopOnParameterError(context, () => {
+		const options = collectionFrom(context.getNodeParameter('options', {}), 0, 'Options');
+		return choiceFrom(options.stageStore, LAST_VALUE_STORES, 'builtIn', 0, 'Stage Store');
+	});
+}

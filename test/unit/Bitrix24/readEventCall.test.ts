@@ -1,4 +1,4 @@
-import { CRM_EVENT_KEYS, CRM_EVENTS, chosenEventOf } from '../../../nodes/Bitrix24/events/crmEvents';
+import { CRM_EVENT_KEYS, CRM_EVENTS, chosenEventsOf } from '../../../nodes/Bitrix24/events/crmEvents';
 import { readEventCall } from '../../../nodes/Bitrix24/events/readEventCall';
 import { fromPortal } from '../../../nodes/Bitrix24/webhook/fromPortal';
 
@@ -37,11 +37,16 @@ describe('readEventCall', () => {
 });
 
 describe('CRM events', () => {
-	it('maps each Bitrix24 event name (any case) to the chosen trigger only', () => {
-		expect(chosenEventOf('onCrmLeadAdd', ['leadAdded', 'dealUpdated'])).toBe('leadAdded');
-		expect(chosenEventOf('ONCRMDEALUPDATE', ['leadAdded', 'dealUpdated'])).toBe('dealUpdated');
-		expect(chosenEventOf('ONCRMDEALADD', ['leadAdded'])).toBeUndefined();
-		expect(new Set(CRM_EVENT_KEYS.map((key) => CRM_EVENTS[key].event)).size).toBe(CRM_EVENT_KEYS.length);
+	it('maps each Bitrix24 event name (any case) to the chosen triggers only', () => {
+		expect(chosenEventsOf('onCrmLeadAdd', ['leadAdded', 'dealUpdated'])).toEqual(['leadAdded']);
+		expect(chosenEventsOf('ONCRMDEALUPDATE', ['leadAdded', 'dealUpdated'])).toEqual(['dealUpdated']);
+		expect(chosenEventsOf('ONCRMDEALADD', ['leadAdded'])).toEqual([]);
+		// One deal update serves both deal triggers; a new deal only teaches Deal Stage Changed its first stage.
+		expect(chosenEventsOf('ONCRMDEALUPDATE', ['dealUpdated', 'dealStageChanged'])).toEqual(['dealUpdated', 'dealStageChanged']);
+		expect(chosenEventsOf('ONCRMDEALADD', ['dealUpdated', 'dealStageChanged'])).toEqual(['dealStageChanged']);
+		// Every other trigger has a Bitrix24 event of its own.
+		const single = CRM_EVENT_KEYS.filter((key) => key !== 'dealStageChanged');
+		expect(new Set(single.map((key) => CRM_EVENTS[key].events[0])).size).toBe(single.length);
 	});
 });
 

@@ -13,6 +13,8 @@ describe('the Bitrix24 Trigger\'s Events', () => {
 		expect(readEvents(contextWith(['leadAdded', 'dealUpdated', 'leadAdded']))).toEqual(['leadAdded', 'dealUpdated']);
 		expect(readEvents(contextWith('contactAdded'))).toEqual(['contactAdded']);
 		expect(bitrix24EventsOf(['leadAdded', 'dealUpdated'])).toEqual(['ONCRMLEADADD', 'ONCRMDEALUPDATE']);
+		// Each Bitrix24 event once, though two chosen triggers need it.
+		expect(bitrix24EventsOf(['dealUpdated', 'dealStageChanged', 'dealAdded'])).toEqual(['ONCRMDEALUPDATE', 'ONCRMDEALADD']);
 	});
 
 	it.each([

@@ -329,6 +329,13 @@ describe('Bitrix24 emulator: the portal side', () => {
 			expect((await call('crm.lead.get', { id: added.id }, access)).json.result).toMatchObject({ ID: '101', TITLE: 'Call me' });
 			expect((await emulator.changeRecord({ entity: 'lead', id: '101', fields: { TITLE: 'Called' } })).event).toBe('ONCRMLEADUPDATE');
 			expect(await emulator.changeRecord({ entity: 'lead', id: '404', fields: {} })).toEqual({ error: 'no lead 404' });
+			// A new deal without a pipeline or stage gets the general pipeline's first stage, as Bitrix24 gives it.
+			const deal = await emulator.changeRecord({ entity: 'deal', fields: { TITLE: 'Order' } });
+			expect((await call('crm.deal.get', { id: deal.id }, access)).json.result).toMatchObject({ CATEGORY_ID: '0', STAGE_ID: 'NEW' });
+			const inPipeline = await emulator.changeRecord({ entity: 'deal', fields: { CATEGORY_ID: '2' } });
+			expect((await call('crm.deal.get', { id: inPipeline.id }, access)).json.result).toMatchObject({ CATEGORY_ID: '2', STAGE_ID: 'C2:NEW' });
+			await emulator.changeRecord({ entity: 'deal', id: deal.id, fields: { STAGE_ID: 'PREPARATION' } });
+			expect((await call('crm.deal.get', { id: deal.id }, access)).json.result).toMatchObject({ CATEGORY_ID: '0', STAGE_ID: 'PREPARATION' });
 			const forms = hook.received.map((r: { body: string }) => new URLSearchParams(r.body));
 			expect(forms.map((f: URLSearchParams) => [f.get('event'), f.get('data[FIELDS][ID]'), f.get('event_handler_id')])).toEqual([
 				['ONCRMLEADADD', '101', '2'],

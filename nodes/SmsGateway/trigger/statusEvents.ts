@@ -1,9 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import type { SmsStatus } from '../../core/status/SmsStatus';
-import { SMS_STATUSES } from '../../core/status/SmsStatus';
+import { FINAL_STATUS, SMS_STATUSES, type SmsStatus } from '../../core/status/SmsStatus';
 import { pollStatuses } from '../../core/tracking/poll/pollStatuses';
 import type { StatusEvent } from '../../core/tracking/poll/statusEvent';
-import type { StatusEventKind } from '../../core/tracking/poll/eventFilter';
+import { matchesFilter, type StatusEventFilter, type StatusEventKind } from '../../core/tracking/poll/eventFilter';
 import { choiceFrom, collectionFrom, type GatewayHandle, ParameterError, stringFrom, TRACKING_STORES, trackingScope, withTrackingStore } from '../../glue';
 
 /** n8n starts a poll once a minute at most, a few milliseconds early or late; messages due this soon are asked about now. */
@@ -16,10 +15,11 @@ const DUE_WITHIN_MS = 10_000;
  */
 export async function pollStatusEvents(context: IPollFunctions, handle: GatewayHandle, kind: StatusEventKind): Promise<INodeExecutionData[][] | null> {
 	const options = readStatusOptions(context);
-	if (context.getMode() === 'manual') return [[{ json: sampleEvent(handle.definition.id) }]];
+	const filter: StatusEventFilter = { kind, statuses: options.statuses, reference: options.reference };
+	if (context.getMode() === 'manual') return [[{ json: sampleEvent(handle.definition.id, filter) }]];
 	const scope = trackingScope(context, handle.definition);
 	const result = await withTrackingStore(context, options.store, (store) =>
-		pollStatuses({ store, gateway: handle.gateway, scope, filter: { kind, statuses: options.statuses, reference: options.reference }, dueWithinMs: DUE_WITHIN_MS }),
+		pollStatuses({ store, gateway: handle.gateway, scope, filter, dueWithinMs: DUE_WITHIN_MS }),
 	);
 	for (const failure of result.failures) {
 		// The messages stay tracked and are asked about again later; a failed poll is not an error of the workflow.
@@ -47,23 +47,41 @@ function readStatusOptions(context: IPollFunctions): { statuses: SmsStatus[]; re
 	}
 }
 
-/** What Fetch Test Event shows: every field an event has, marked `sample: true` so nobody mistakes it for a real message. */
-function sampleEvent(gateway: string): IDataObject {
+/** A plausible status before each one, for the sample. */
+const SAMPLE_PREVIOUS: Record<SmsStatus, SmsStatus | null> = {
+	queued: null,
+	scheduled: null,
+	sent: 'queued',
+	delivered: 'sent',
+	undelivered: 'sent',
+	expired: 'sent',
+	rejected: 'queued',
+	failed: 'queued',
+	unknown: 'sent',
+};
+
+/**
+ * What Fetch Test Event shows: every field an event has, marked `sample: true` so nobody mistakes
+ * it for a real message. It passes the trigger's own filters (the first chosen status this event
+ * can emit, the Reference), so the fields mapped downstream are those of an event it would emit.
+ */
+function sampleEvent(gateway: string, filter: StatusEventFilter): IDataObject {
 	const changedAt = new Date();
-	const event: StatusEvent = {
-		eventId: 'sample:delivered',
+	const sampleOf = (status: SmsStatus): StatusEvent => ({
+		eventId: `${gateway}:sample:${status}`,
 		messageId: 'sample',
 		to: '+375291234567',
-		status: 'delivered',
-		previousStatus: 'sent',
-		final: true,
+		status,
+		previousStatus: SAMPLE_PREVIOUS[status],
+		final: FINAL_STATUS[status],
 		gatewayStatus: 'sample',
 		parts: 1,
-		reference: 'sample-reference',
+		reference: filter.reference || 'sample-reference',
 		gateway,
 		sentAt: new Date(changedAt.getTime() - 60_000).toISOString(),
 		changedAt: changedAt.toISOString(),
 		reason: null,
-	};
-	return { ...event, sample: true };
+	});
+	const candidates = [...(filter.statuses ?? []), 'delivered' as const].map(sampleOf);
+	return { ...(candidates.find((event) => matchesFilter(event, filter)) ?? sampleOf('delivered')), sample: true };
 }

@@ -66,12 +66,13 @@ export function describeDeliveryTracking(context: () => TrackingContext): void {
 			expect(item).toMatchObject({ event: 'balanceBelow', gateway: 'smsClub', balance, unit: 'UAH', threshold: balance + 1, below: true });
 		});
 
-		it('Final Status and Status Changed: no Threshold, filters by Status and Reference, Tracking Store with Redis asked for only when chosen; Fetch Test Event gives a marked sample', async () => {
+		it('Final Status and Status Changed: no Threshold, filters by Status and Reference, Tracking Store with Redis asked for only when chosen; Fetch Test Event gives a marked sample that passes the filters', async () => {
 			await editor.chooseOption('event', 'Final Status');
 			expect(await editor.hasParameter('threshold')).toBe(false);
 			expect(await editor.addableOptions()).toEqual(['Reference', 'Statuses', 'Tracking Store']);
 			await editor.addOption('Statuses');
 			expect(await editor.parameterChoices('statuses')).toEqual(STATUS_CHOICES);
+			await editor.chooseMany('statuses', ['Sent']);
 			await editor.addOption('Reference');
 			await editor.fillParameter('reference', 'order-7');
 			await editor.addOption('Tracking Store');
@@ -81,7 +82,8 @@ export function describeDeliveryTracking(context: () => TrackingContext): void {
 			expect(await editor.hasParameter('threshold')).toBe(false);
 			expect(await editor.parameterValue('reference')).toBe('order-7');
 			const [sample] = await runStep();
-			expect(sample).toMatchObject({ sample: true, gateway: 'smsClub', messageId: 'sample' });
+			// The sample passes the trigger's filters: the runtime read the Options kept across the Event switch.
+			expect(sample).toMatchObject({ sample: true, gateway: 'smsClub', messageId: 'sample', status: 'sent', final: false, reference: 'order-7' });
 			for (const field of ['eventId', 'to', 'status', 'previousStatus', 'final', 'gatewayStatus', 'parts', 'reference', 'sentAt', 'changedAt']) expect(sample).toHaveProperty(field);
 			await editor.closeNdv();
 			expect(await editor.canvasSubtitle('SMS Gateway Trigger')).toContain('SMSClub');

@@ -77,7 +77,19 @@ describe('status events without a usable store', () => {
 		expect(Object.keys(out?.[0][0].json ?? {}).sort()).toEqual(
 			['eventId', 'messageId', 'to', 'status', 'previousStatus', 'final', 'gatewayStatus', 'parts', 'reference', 'gateway', 'sentAt', 'changedAt', 'reason', 'sample'].sort(),
 		);
-		expect(out?.[0][0].json).toMatchObject({ sample: true, messageId: 'sample', gateway: 'smsClub' });
+		expect(out?.[0][0].json).toMatchObject({ sample: true, messageId: 'sample', gateway: 'smsClub', eventId: 'smsClub:sample:delivered', status: 'delivered', final: true });
+	});
+
+	test.each([
+		['finalStatus', { statuses: ['undelivered', 'failed'] }, { status: 'undelivered', previousStatus: 'sent', final: true, reference: 'sample-reference' }],
+		// Final Status never emits "sent": the first chosen status it can emit is taken.
+		['finalStatus', { statuses: ['sent', 'expired'] }, { status: 'expired', final: true }],
+		['statusChanged', { statuses: ['sent'], reference: 'order-7' }, { status: 'sent', previousStatus: 'queued', final: false, reference: 'order-7', eventId: 'smsClub:sample:sent' }],
+		['statusChanged', {}, { status: 'delivered', final: true }],
+	])('Fetch Test Event for %s with %j gives a sample the trigger\'s filters let through', async (event, options, expected) => {
+		const poller = createPoller({ node: TRIGGER, parameters: { gateway: 'smsClub', event, options }, credentials: credentialsFor(smsClub()) });
+		const out = await poller.poll('manual');
+		expect(out?.[0][0].json).toMatchObject({ sample: true, ...expected });
 	});
 });
 

@@ -249,6 +249,15 @@ export class Editor {
 		return choices;
 	}
 
+	/** Picks choices of a multi-options parameter (e.g. Statuses). */
+	async chooseMany(name: string, choices: string[]): Promise<void> {
+		await this.parameter(name).locator('input').first().click();
+		for (const choice of choices) {
+			await this.page.locator('.el-select-dropdown__item:visible').filter({ has: this.page.getByText(choice, { exact: true }) }).first().click();
+		}
+		await this.page.keyboard.press('Escape');
+	}
+
 	/** The options an Options collection can still add ("Add option"). */
 	async addableOptions(): Promise<string[]> {
 		await this.ndv.getByTestId('collection-parameter-add').click();

@@ -241,8 +241,7 @@ export class Editor {
 
 	/** The choices an options or multi-options parameter offers, by headline (descriptions left out). */
 	async parameterChoices(name: string): Promise<string[]> {
-		await this.parameter(name).locator('input').first().click();
-		const items = this.page.locator('.el-select-dropdown__item:visible');
+		const items = await this.openDropdown(name);
 		await items.first().waitFor();
 		const choices = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 		await this.page.keyboard.press('Escape');
@@ -251,11 +250,20 @@ export class Editor {
 
 	/** Picks choices of a multi-options parameter (e.g. Statuses). */
 	async chooseMany(name: string, choices: string[]): Promise<void> {
-		await this.parameter(name).locator('input').first().click();
-		for (const choice of choices) {
-			await this.page.locator('.el-select-dropdown__item:visible').filter({ has: this.page.getByText(choice, { exact: true }) }).first().click();
-		}
+		const items = await this.openDropdown(name);
+		for (const choice of choices) await items.filter({ has: this.page.getByText(choice, { exact: true }) }).first().click();
 		await this.page.keyboard.press('Escape');
+	}
+
+	/**
+	 * Opens a select parameter's dropdown; resolves to its items only (the input names its list in
+	 * aria-controls), so a dropdown of another field that is still closing is not read with it.
+	 */
+	private async openDropdown(name: string): Promise<Locator> {
+		const input = this.parameter(name).locator('input').first();
+		await input.click();
+		const list = await input.getAttribute('aria-controls');
+		return list ? this.page.locator(`[id="${list}"] .el-select-dropdown__item`) : this.page.locator('.el-select-dropdown__item:visible');
 	}
 
 	/** The options an Options collection can still add ("Add option"). */

@@ -4,7 +4,12 @@ const tsJest = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: tr
 // Installed runtimes, the sandbox's user folder and the build are not sources: jest neither crawls
 // them (thousands of files) nor mistakes a runtime's package.json for the pinned manifest it copies.
 const modulePathIgnorePatterns = ['<rootDir>/.n8n-runtime/', '<rootDir>/.sandbox/', '<rootDir>/.cache/', '<rootDir>/dist/'];
+// Two workers on the 2-CPU machines CI runs on (jest's default there is one): most of an e2e file's
+// time is spent waiting on a real n8n (its start-up, a poll at the top of the minute, a restart),
+// and two files waiting at once halve the run's wall time. Each file has its own n8n, ports and
+// emulators, so files never share state.
 module.exports = {
+	maxWorkers: 2,
 	projects: [
 		{
 			displayName: 'unit',

@@ -7,17 +7,10 @@
  */
 import * as fs from 'node:fs';
 import { describeWithRuntime, freePort, n8n, type Instance } from './support/harness';
+import { ACCOUNT, bitrix24, connectedCredential } from './support/bitrix24Rig';
 import { expectSuccess, nodeItems } from './support/runData';
 import { workflow, type NodeJson } from './support/workflows';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bitrix24 = require('../emulators/bitrix24') as {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	start(options?: object): Promise<any>;
-	DEFAULT_ACCOUNT: Record<string, string>;
-	defaults(): { app: Record<string, unknown> };
-};
-const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
 const CREDENTIAL = { id: 'e2eBitrix24Cred01', name: 'Bitrix24 (emulator)' };
 const REDIRECT = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 
@@ -51,11 +44,7 @@ describeWithRuntime('v2', 'Bitrix24 node with OAuth2 in a real n8n', (getRuntime
 		const oauthTokenData = (await token.json()) as { access_token?: string };
 		expect(oauthTokenData.access_token).toBeTruthy();
 		await n8n.importCredentials(instance, [
-			{
-				...CREDENTIAL,
-				type: 'bitrix24OAuth2Api',
-				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData },
-			},
+			connectedCredential(CREDENTIAL, emulator, oauthTokenData),
 		]);
 	});
 

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, sandbox, type Emulators, type Instance, type Server } from './support/harness';
 import { explain } from './support/runData';
+import { waitFor } from './support/waitFor';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bitrix24 = require('../emulators/bitrix24') as {
@@ -29,14 +30,6 @@ interface Message {
 	text: string;
 	status: string;
 	statusHistory: unknown[];
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > until) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }
 
 const statusesOf = (message: Message): string[] => (message.statusHistory as Array<{ status: string }>).map((entry) => entry.status);

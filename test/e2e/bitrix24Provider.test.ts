@@ -4,34 +4,18 @@
  * hands over starts the workflow, whose Bitrix24 node reports the status back; forged calls (no
  * secret, wrong secret, another member_id, wrong application_token) get 403 and change nothing.
  */
-import * as fs from 'node:fs';
-import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { describeWithRuntime, n8n, type Instance, type Server } from './support/harness';
+import { ACCOUNT, closePortalAndInstance, portalWithInstance, toPhpForm } from './support/bitrix24Rig';
 import { publishWorkflow, unpublishWorkflow } from './support/publishing';
 import { explain } from './support/runData';
 import { workflow, type NodeJson } from './support/workflows';
+import { waitFor } from './support/waitFor';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bitrix24 = require('../emulators/bitrix24') as {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	start(options?: object): Promise<any>;
-	DEFAULT_ACCOUNT: Record<string, string>;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { toPhpForm } = require('../emulators/bitrix24Wire') as { toPhpForm(value: unknown): string };
-const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
 const CREDENTIAL = { id: 'e2eBitrix24Cred02', name: 'Bitrix24 (emulator)' };
 const WORKFLOW_ID = 'e2eBitrix24Provider';
 
 function node(name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): NodeJson {
 	return { id: `b24p${name.length}000-0000-4000-8000-${String(name.charCodeAt(0)).padStart(12, '0')}`, name, type, typeVersion: 1, position: [0, 0], parameters, credentials: { bitrix24OAuth2Api: CREDENTIAL }, ...extra };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > until) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getRuntime) => {
@@ -42,17 +26,7 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 
 	beforeAll(async () => {
 		n8n.assertPackageBuilt();
-		emulator = await bitrix24.start();
-		const port = await freePort();
-		// Bitrix24 refuses a handler on "localhost": n8n must announce its URL with an address.
-		instance = n8n.createInstance(getRuntime(), { port, brokerPort: await freePort(), env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
-		await n8n.importCredentials(instance, [
-			{
-				...CREDENTIAL,
-				type: 'bitrix24OAuth2Api',
-				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...emulator.issueTokens() } },
-			},
-		]);
+		({ emulator, instance } = await portalWithInstance(getRuntime(), CREDENTIAL));
 		const flow = workflow(WORKFLOW_ID, [
 			[
 				node('Report Sent', 'n8n-nodes-sms-gateways.bitrix24', { operation: 'updateMessageStatus', code: 'n8n_sms', messageId: '={{ $json.messageId }}', status: 'sent' }),
@@ -68,14 +42,10 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 		server = await n8n.startServer(instance);
 	});
 
-	afterAll(async () => {
-		await server?.stop();
-		await emulator?.close();
-		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
-	});
+	afterAll(() => closePortalAndInstance({ server, emulator, instance }));
 
 	it('registers itself with a secret URL, takes every SMS once, and refuses forged calls', async () => {
-		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		await waitFor(() => emulator.portalState().senders.length === 1, 60000, 'the provider to be registered');
 		const [sender] = emulator.portalState().senders;
 		expect(sender).toMatchObject({ CODE: 'n8n_sms', TYPE: 'SMS', NAME: 'n8n SMS' });
 		expect(sender.HANDLER).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\?secret=[0-9a-f]{48}$/);
@@ -117,7 +87,7 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 	it('after n8n restarts, is still registered once and takes the next SMS', async () => {
 		await server?.stop();
 		server = await n8n.startServer(instance);
-		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		await waitFor(() => emulator.portalState().senders.length === 1, 60000, 'the provider to be registered');
 		const { senders } = emulator.portalState();
 		expect(senders.map((s: { CODE: string }) => s.CODE)).toEqual(['n8n_sms']);
 		const { deliveries } = await emulator.sendSms({ to: '+375291234567', text: 'After restart' });
@@ -130,13 +100,14 @@ describeWithRuntime('v2', 'Bitrix24 SMS Provider Trigger under n8n start', (getR
 	it('unpublished, removes the provider and its old URL takes nothing; published again, registers with a new secret', async () => {
 		const [old] = emulator.portalState().senders;
 		await unpublishWorkflow(server!, WORKFLOW_ID);
-		await waitFor(() => emulator.portalState().senders.length === 0, 15000);
+		await waitFor(() => emulator.portalState().senders.length === 0, 60000, 'the provider to be removed');
 		expect(await emulator.sendSms({ to: '+375291234567', text: 'While unpublished' })).toEqual({ error: 'No such provider is registered' });
 		const form = toPhpForm({ module_id: 'crm', type: 'SMS', code: 'n8n_sms', message_id: 'f'.repeat(32), message_to: '+375291234567', message_body: 'stale', ts: 1, auth: { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken } });
-		expect((await fetch(old.HANDLER, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status).toBe(404);
+		// 404 once n8n has dropped the URL; 403 if a call slips in between the removal and that.
+		expect([403, 404]).toContain((await fetch(old.HANDLER, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status);
 
 		await publishWorkflow(server!, WORKFLOW_ID);
-		await waitFor(() => emulator.portalState().senders.length === 1, 30000);
+		await waitFor(() => emulator.portalState().senders.length === 1, 60000, 'the provider to be registered');
 		const [sender] = emulator.portalState().senders;
 		expect(sender.CODE).toBe('n8n_sms');
 		expect(sender.HANDLER).not.toBe(old.HANDLER);

@@ -12,19 +12,12 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { ACCOUNT, bitrix24, connectedCredential, toPhpForm } from './support/bitrix24Rig';
 import { publishWorkflow, unpublishWorkflow } from './support/publishing';
 import { explain } from './support/runData';
 import type { NodeJson, WorkflowJson } from './support/workflows';
+import { waitFor } from './support/waitFor';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bitrix24 = require('../emulators/bitrix24') as {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	start(options?: object): Promise<any>;
-	DEFAULT_ACCOUNT: Record<string, string>;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { toPhpForm } = require('../emulators/bitrix24Wire') as { toPhpForm(value: unknown): string };
-const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
 const CREDENTIAL = { id: 'e2eBitrix24Cred03', name: 'Bitrix24 (emulator)' };
 const WORKFLOW_ID = 'e2eBitrix24Events';
 const STAGE_CREDENTIAL = { id: 'e2eB24StageCred1', name: 'Bitrix24 (stage portal)' };
@@ -41,14 +34,6 @@ interface Request {
 
 function node(id: string, name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): NodeJson {
 	return { id, name, type, typeVersion: 1, position: [0, 0], parameters, credentials: { bitrix24OAuth2Api: CREDENTIAL }, ...extra };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > until) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 /** Deal Updated and Deal Stage Changed on the stage portal; every item is POSTed to the recorder. */
@@ -131,16 +116,8 @@ describeWithRuntime('v2', 'Bitrix24 Trigger under n8n start', (getRuntime) => {
 		// Bitrix24 refuses a handler on "localhost": n8n must announce its URL with an address.
 		instance = n8n.createInstance(getRuntime(), { port, brokerPort: await freePort(), env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
 		await n8n.importCredentials(instance, [
-			{
-				...CREDENTIAL,
-				type: 'bitrix24OAuth2Api',
-				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...emulator.issueTokens() } },
-			},
-			{
-				...STAGE_CREDENTIAL,
-				type: 'bitrix24OAuth2Api',
-				data: { portalUrl: stagePortal.url, authorizationServer: stagePortal.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...stagePortal.issueTokens() } },
-			},
+			connectedCredential(CREDENTIAL, emulator),
+			connectedCredential(STAGE_CREDENTIAL, stagePortal),
 		]);
 		const flow: WorkflowJson = {
 			id: WORKFLOW_ID,
@@ -169,7 +146,7 @@ describeWithRuntime('v2', 'Bitrix24 Trigger under n8n start', (getRuntime) => {
 	});
 
 	it('binds the chosen events to a secret URL and runs once per event', async () => {
-		await waitFor(() => bindings().length === 3, 30000);
+		await waitFor(() => bindings().length === 3, 60000, 'three bindings');
 		expect(bindings().map((b) => b.event).sort()).toEqual(['ONCRMCONTACTADD', 'ONCRMDEALUPDATE', 'ONCRMLEADADD']);
 		const handler = bindings()[0].handler;
 		expect(handler).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\/bitrix24-event\?secret=[0-9a-f]{48}$/);
@@ -300,16 +277,17 @@ describeWithRuntime('v2', 'Bitrix24 Trigger under n8n start', (getRuntime) => {
 	it('unpublished, unbinds every event and its old URL starts nothing; published again, binds to a new secret', async () => {
 		const oldHandler = bindings()[0].handler;
 		await unpublishWorkflow(server!, WORKFLOW_ID);
-		await waitFor(() => bindings().length === 0, 15000);
+		await waitFor(() => bindings().length === 0, 60000, 'the bindings to be removed');
 		const before = reads('lead').length;
 		const form = toPhpForm({ event: 'ONCRMLEADADD', event_handler_id: '1', data: { FIELDS: { ID: '7' } }, ts: 1736405807, auth: { domain: ACCOUNT.domain, member_id: ACCOUNT.memberId, application_token: ACCOUNT.applicationToken } });
 		const stale = await fetch(oldHandler, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
-		expect(stale.status).toBe(404);
+		// 404 once n8n has dropped the URL; 403 if a call slips in between the unbinding and that.
+		expect([403, 404]).toContain(stale.status);
 		// No binding, so the portal calls nobody.
 		expect((await emulator.changeRecord({ entity: 'lead', fields: { TITLE: 'while unpublished' } })).calls).toEqual([]);
 
 		await publishWorkflow(server!, WORKFLOW_ID);
-		await waitFor(() => bindings().length === 3, 30000);
+		await waitFor(() => bindings().length === 3, 60000, 'three bindings');
 		const handler = bindings()[0].handler;
 		expect(handler).not.toBe(oldHandler);
 		expect(handler.split('?')[0]).toBe(oldHandler.split('?')[0]);

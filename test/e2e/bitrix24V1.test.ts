@@ -5,18 +5,12 @@
  * (`update:workflow --active=true`). Workflow ids are at most 16 characters: n8n 1.x saves a
  * workflow's static data (where the triggers keep their URL secret) only for such ids.
  */
-import * as fs from 'node:fs';
-import { describeWithRuntime, freePort, n8n, type Instance, type Server } from './support/harness';
+import { describeWithRuntime, n8n, type Instance, type Server } from './support/harness';
+import { ACCOUNT, closePortalAndInstance, portalWithInstance } from './support/bitrix24Rig';
 import { expectSuccess, explain, nodeItems } from './support/runData';
 import { workflow, type NodeJson, type WorkflowJson } from './support/workflows';
+import { waitFor } from './support/waitFor';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bitrix24 = require('../emulators/bitrix24') as {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	start(options?: object): Promise<any>;
-	DEFAULT_ACCOUNT: Record<string, string>;
-};
-const ACCOUNT = bitrix24.DEFAULT_ACCOUNT;
 const CREDENTIAL = { id: 'e2eBitrix24CredV1', name: 'Bitrix24 (emulator)' };
 
 function bitrix24Node(id: string, name: string, parameters: Record<string, unknown>, type = 'n8n-nodes-sms-gateways.bitrix24', extra: Record<string, unknown> = {}): NodeJson {
@@ -27,14 +21,6 @@ function triggered(id: string, trigger: NodeJson, action: NodeJson): WorkflowJso
 	return { id, name: id, nodes: [trigger, action], connections: { [trigger.name]: { main: [[{ node: action.name, type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > until) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
-
 describeWithRuntime('v1', 'Bitrix24 node in n8n 1.x', (getRuntime) => {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let emulator: any;
@@ -43,23 +29,10 @@ describeWithRuntime('v1', 'Bitrix24 node in n8n 1.x', (getRuntime) => {
 
 	beforeAll(async () => {
 		n8n.assertPackageBuilt();
-		emulator = await bitrix24.start();
-		const port = await freePort();
-		instance = n8n.createInstance(getRuntime(), { port, brokerPort: await freePort(), env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
-		await n8n.importCredentials(instance, [
-			{
-				...CREDENTIAL,
-				type: 'bitrix24OAuth2Api',
-				data: { portalUrl: emulator.url, authorizationServer: emulator.url, clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret, oauthTokenData: { token_type: 'bearer', ...emulator.issueTokens() } },
-			},
-		]);
+		({ emulator, instance } = await portalWithInstance(getRuntime(), CREDENTIAL));
 	});
 
-	afterAll(async () => {
-		await server?.stop();
-		await emulator?.close();
-		if (instance && !process.env.KEEP_E2E_FOLDER) fs.rmSync(instance.userFolder, { recursive: true, force: true });
-	});
+	afterAll(() => closePortalAndInstance({ server, emulator, instance }));
 
 	it('registers and lists the provider, reads phone numbers and reports a status, renewing an expired token once', async () => {
 		// The provider must exist before the portal hands it a message.

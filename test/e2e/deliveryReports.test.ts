@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, rest, type Credential, type Emulators, type Instance, type RestSession, type Server } from './support/harness';
 import { explain } from './support/runData';
 import { smsNode, type NodeJson, type WorkflowJson } from './support/workflows';
+import { waitFor } from './support/waitFor';
 import { startReportReceiver, type ReportReceiver } from '../harness/reportReceiver';
 
 const MESSAGES = 100;
@@ -89,14 +90,6 @@ function sendWorkflow(reportUrl: string): WorkflowJson {
 		active: false,
 		pinData: {},
 	};
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 describeWithRuntime('v2', 'SMS Delivery Report Trigger under n8n start', (getRuntime) => {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, rest, sandbox, type Credential, type Emulators, type Instance, type RestSession, type Server } from './support/harness';
 import { explain } from './support/runData';
+import { waitFor } from './support/waitFor';
 
 const ALERT_EVERY_SECONDS = 2;
 
@@ -114,12 +115,4 @@ function withScheduleEverySeconds<T extends { nodes: Array<Record<string, any>> 
 	if (!trigger) throw new Error('the balance alert example has no Schedule Trigger');
 	trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: seconds }] };
 	return copy;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }

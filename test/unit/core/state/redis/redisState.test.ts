@@ -168,7 +168,7 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 			} finally {
 				await new Promise((resolve) => server.close(resolve));
 			}
-		}, 60_000);
+		}, 240_000);
 	});
 
 	describe('Redis session store', () => {
@@ -222,6 +222,6 @@ afterAll(() => clients.forEach((client) => client.disconnect()));
 			} finally {
 				await close();
 			}
-		}, 60_000);
+		}, 240_000);
 	});
 });

@@ -10,6 +10,9 @@ const modulePathIgnorePatterns = ['<rootDir>/.n8n-runtime/', '<rootDir>/.sandbox
 // emulators, so files never share state.
 module.exports = {
 	maxWorkers: 2,
+	// A global option (jest 29 reads it only here, not in a project): unit tests that take
+	// milliseconds alone have taken over 5 s, jest's default, beside two busy n8n processes.
+	testTimeout: 30000,
 	projects: [
 		{
 			displayName: 'unit',

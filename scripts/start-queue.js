@@ -79,7 +79,7 @@ async function main() {
 		log(`  login:       ${LOCAL_OWNER.email}  /  ${LOCAL_OWNER.password}   (local only)`);
 		for (const worker of queue.workers) log(`  ${worker.name}:    pid ${worker.pid}, health http://127.0.0.1:${worker.instance.healthPort}/healthz/readiness`);
 		log(`  Redis credential for the package: "${redisForPackage.name}" (the queue's own Redis, 127.0.0.1:${redis.port});`);
-		log('               on Send SMS / Send Batch set Options → Tracking Store: Redis with it, so the workers share each gateway account\'s limits and session');
+		log('               on Send SMS / Send Batch / Get Status and the SMS Gateway Trigger set Options → Tracking Store: Redis with it, so the workers and the trigger share each gateway account\'s limits and session');
 		log(`  PostgreSQL:  psql -h 127.0.0.1 -p ${postgres.port} -U ${postgres.user} ${postgres.database}`);
 		for (const [file, workflow] of Object.entries(examples)) log(`  example:     ${instances.main.url}/workflow/${workflow.id}   (${file})`);
 		log('');

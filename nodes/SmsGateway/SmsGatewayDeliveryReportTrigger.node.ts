@@ -3,6 +3,7 @@ import { checkReport, type ReportAnswer } from '../core/reports/receiveReport';
 import { SMS_STATUSES, type SmsStatus } from '../core/status/SmsStatus';
 import { matchesFilter, type StatusEventFilter } from '../core/tracking/poll/eventFilter';
 import { findGatewayDefinition } from '../gateways/registry';
+import { gatewaySubtitle } from './descriptions/gatewaySubtitle';
 import { reportEventProperty, reportGatewayProperty, reportHowToNotices, reportSecretProperty, reportTriggerCredentials } from './descriptions/reportTriggerProperties';
 import { statusOptionsProperty } from './trigger/triggerProperties';
 import { readReportCall } from './reportTrigger/readReportCall';
@@ -22,7 +23,7 @@ export class SmsGatewayDeliveryReportTrigger implements INodeType {
 		icon: { light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["gateway"]}}',
+		subtitle: gatewaySubtitle(reportEventProperty),
 		description: 'Starts the workflow when an SMS gateway reports a new delivery status',
 		defaults: { name: 'SMS Delivery Report Trigger' },
 		inputs: [],

@@ -25,7 +25,7 @@ export class SmsGatewayTrigger implements INodeType {
 		icon: { light: 'file:../../icons/smsGateway.svg', dark: 'file:../../icons/smsGateway.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: gatewaySubtitle(),
+		subtitle: gatewaySubtitle(eventProperty),
 		description: `Starts the workflow when a sent SMS changes status, or when the balance falls below a threshold, on ${gatewayNames()}`,
 		defaults: { name: 'SMS Gateway Trigger' },
 		polling: true,

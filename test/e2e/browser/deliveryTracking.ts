@@ -86,7 +86,7 @@ export function describeDeliveryTracking(context: () => TrackingContext): void {
 			expect(sample).toMatchObject({ sample: true, gateway: 'smsClub', messageId: 'sample', status: 'sent', final: false, reference: 'order-7' });
 			for (const field of ['eventId', 'to', 'status', 'previousStatus', 'final', 'gatewayStatus', 'parts', 'reference', 'sentAt', 'changedAt']) expect(sample).toHaveProperty(field);
 			await editor.closeNdv();
-			expect(await editor.canvasSubtitle('SMS Gateway Trigger')).toContain('SMSClub');
+			expect(await editor.canvasSubtitle('SMS Gateway Trigger')).toContain('SMSClub: Status Changed');
 		});
 	});
 
@@ -109,6 +109,7 @@ export function describeDeliveryTracking(context: () => TrackingContext): void {
 			await expectRedisFieldOnlyForRedis();
 			expect(await editor.credentialFields()).toEqual([]);
 			await editor.closeNdv();
+			expect(await editor.canvasSubtitle('SMS Delivery Report Trigger')).toContain('A1: Status Changed');
 		});
 	});
 

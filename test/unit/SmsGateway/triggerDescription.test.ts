@@ -22,6 +22,13 @@ describe('SMS Gateway Trigger description', () => {
 		expect(storeOf(trigger)).toBe(storeOf(action));
 	});
 
+	test('the canvas subtitle names gateway and event (the trigger has no operation)', () => {
+		expect(trigger.subtitle).toContain('"smsClub":"SMSClub"');
+		expect(trigger.subtitle).toContain('"finalStatus":"Final Status"');
+		expect(trigger.subtitle).toContain('$parameter["event"]');
+		expect(trigger.subtitle).not.toContain('operation');
+	});
+
 	test('three events; Threshold only for Balance Below; filters only for status events', () => {
 		const event = trigger.properties.find((p) => p.name === 'event');
 		expect(event?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['balanceBelow', 'finalStatus', 'statusChanged']);

@@ -28,5 +28,5 @@ export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption }
 export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withRedisConnection, withTrackingStore } from './trackingStore';
 export { reachableRedisState, redisSharedState, type SharedState, withSharedState } from './sharedState';
 export { trackingScope } from './trackingScope';
-export { nodeParameter } from './runParameters';
+export { nodeParameter, runNode } from './runParameters';
 export { checkLastValueStore, LAST_VALUE_STORES, type LastValueStoreKind, withLastValueStore } from './lastValueStore';

@@ -111,7 +111,12 @@ export function stopOnParameterError<T>(context: { getNode(): INode }, read: () 
 export function readParameter<T>(context: IExecuteFunctions, name: string, itemIndex: number, missing: unknown, check: (value: unknown) => T): T {
 	// `missing` is what an absent parameter reads as (n8n throws for an absent one without it).
 	// Read once per run unless it holds an expression; checked for every item, so a refusal names it.
-	return stopOnParameterError(context, () => check(nodeParameter(context, name, itemIndex, missing)));
+	try {
+		return check(nodeParameter(context, name, itemIndex, missing));
+	} catch (error) {
+		if (error instanceof ParameterError) throw parameterNodeError(context, error);
+		throw error;
+	}
 }
 
 /** A value as an error message shows it: texts quoted and cut short, other types by kind. */

@@ -77,6 +77,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 	const source = readParameter(context, 'recipientsSource', 0, 'items', (value) => choiceFrom(value, ['items', 'list'] as const, 'items', 0, 'Recipients From'));
 	const settings = deliverySettings(context, true);
 	const requests: MessageRequest[] = [];
+	const labels = sharedLabels();
 	context.getInputData().forEach((item, itemIndex) => {
 		const messageOptions = messageSettings(context, itemIndex);
 		const sender = readSender(context, itemIndex, handle.definition.id);
@@ -86,7 +87,7 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 			const recipients = splitRecipientList(list, { defaultCountry: messageOptions.defaultCountry });
 			// An empty list is an input error of this item, not a silent no-op.
 			for (const to of recipients.length > 0 ? recipients : ['']) {
-				requests.push({ itemIndex, to, text, sender, settings: messageOptions, labels: { to: 'Recipient List' } });
+				requests.push({ itemIndex, to, text, sender, settings: messageOptions, labels: LIST_LABELS });
 			}
 			return;
 		}
@@ -99,10 +100,27 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 			text: useOwnText ? ownText : text,
 			sender,
 			settings: messageOptions,
-			labels: { to: `The field "${phoneField}" (Phone Field)`, text: useOwnText ? `The field "${textField}" (Text Field)` : 'Text' },
+			labels: labels(phoneField, useOwnText ? textField : undefined),
 		});
 	});
 	return await deliverMessages(context, handle, requests, settings);
+}
+
+const LIST_LABELS: MessageRequest['labels'] = { to: 'Recipient List' };
+
+/** What errors call an item's phone and text; one object per pair of field names, not one per item. */
+function sharedLabels(): (phoneField: string, textField: string | undefined) => MessageRequest['labels'] {
+	const known = new Map<string, Map<string | undefined, MessageRequest['labels']>>();
+	return (phoneField, textField) => {
+		let byText = known.get(phoneField);
+		if (byText === undefined) known.set(phoneField, (byText = new Map()));
+		let labels = byText.get(textField);
+		if (labels === undefined) {
+			labels = { to: `The field "${phoneField}" (Phone Field)`, text: textField === undefined ? 'Text' : `The field "${textField}" (Text Field)` };
+			byText.set(textField, labels);
+		}
+		return labels;
+	};
 }
 
 /** Phone Field and Text Field of one item: names of fields, so they must be texts. */

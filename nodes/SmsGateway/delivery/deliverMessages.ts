@@ -9,7 +9,7 @@ import { statusOf } from '../../core/status/normalizeStatus';
 import { type GatewayHandle, gatewayApiError, invalidInputError, outputItem, recipientJson, type RecipientOutcome } from '../../glue';
 import type { DeliverySettings } from './deliverySettings';
 import { refusalError, stopOnFailure } from './stopOnFailure';
-import { trackDelivery, type TrackingResult } from './trackDelivery';
+import { NOT_SENT, OFF, trackDelivery, type TrackingResult } from './trackDelivery';
 import { newRunMemo, prepareMessage, type MessageRequest, type Preparation, type PreparedMessage } from '../../core/message/prepareMessage';
 import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type RunEstimate } from './runEstimate';
 
@@ -28,29 +28,31 @@ export async function deliverMessages(
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
 	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone(), memo: newRunMemo() };
-	const preparations = requests.map((request) => prepareMessage(request, preparationContext));
+	// Each message's ref is its index here: its send result comes back under it.
+	const preparations = requests.map((request, index) => prepareMessage(request, preparationContext, index));
 
 	const firstInvalid = preparations.find((p): p is Extract<Preparation, { ok: false }> => !p.ok);
 	if (firstInvalid && !continueOnFail) throw invalidInputError(node, firstInvalid.error, firstInvalid.itemIndex);
 
 	const messages = preparations.map((p) => (p.ok ? p.message : undefined));
-	const duplicateOf = settings.deduplicate
-		? findDuplicates(messages.map((m) => (m ? duplicateKey(m) : undefined)))
-		: messages.map(() => undefined);
-	const toSend = messages
-		.map((message, index) => ({ message, index }))
-		.filter((entry): entry is { message: PreparedMessage; index: number } => !!entry.message && duplicateOf[entry.index] === undefined);
+	const duplicateOf = settings.deduplicate ? findDuplicates(messages, (m) => m.to, sameMessage) : undefined;
+	// Indices of the messages to send: valid ones that do not repeat an earlier one.
+	const toSend: number[] = [];
+	messages.forEach((message, index) => {
+		if (message && duplicateOf?.[index] === undefined) toSend.push(index);
+	});
+	const partsToSend = toSend.map((index) => (messages[index] as PreparedMessage).parts);
 
 	let estimate: RunEstimate;
 	let refusal = missingPriceRefusal(settings);
 	try {
-		estimate = await estimateRun(handle, toSend.map((e) => e.message.analysis.parts), settings);
+		estimate = await estimateRun(handle, partsToSend, settings);
 		if (!settings.dryRun) refusal ??= balanceRefusal(estimate, settings);
 	} catch (error) {
 		// The balance check itself failed: nothing may be sent without it.
 		const cause = toSmsError(error);
 		if (!continueOnFail) throw gatewayApiError(node, cause, undefined, 'The balance could not be checked, so nothing was sent.');
-		estimate = estimateCost(toSend.map((e) => e.message.analysis.parts), settings.pricePerPart);
+		estimate = estimateCost(partsToSend, settings.pricePerPart);
 		refusal = {
 			error: { ...cause, message: `The balance could not be checked, so nothing was sent: ${cause.message}` },
 			advice: 'Nothing was sent.',
@@ -58,19 +60,12 @@ export async function deliverMessages(
 	}
 	if (refusal && !continueOnFail) throw refusalError(node, refusal);
 
-	const results = new Map<number, SendResult>();
+	// By ref (the message's index): an array, not a map, for a batch of 100,000.
+	const results = new Array<SendResult | undefined>(messages.length);
 	let tracking = new Map<number, TrackingResult>();
 	if (!settings.dryRun && !refusal && toSend.length > 0) {
-		const outgoing: OutgoingSms[] = toSend.map(({ message, index }) => ({
-			ref: index,
-			to: message.to,
-			text: message.text,
-			sender: message.sender,
-			sendAt: message.sendAt,
-			validityMinutes: message.validityMinutes,
-			reportUrl: message.reportUrl,
-			parts: message.analysis.parts,
-		}));
+		// The prepared messages themselves: an adapter only reads an OutgoingSms.
+		const outgoing: OutgoingSms[] = toSend.map((index) => messages[index] as PreparedMessage);
 		let answers: SendResult[];
 		try {
 			answers = await gateway.send(outgoing);
@@ -80,16 +75,18 @@ export async function deliverMessages(
 			// send() means the batch never went out; anything else is a bug that may have struck mid-batch.
 			answers = outgoing.map((sms) => failedSendResult(sms, cause));
 		}
-		for (const answer of answers) results.set(answer.ref, answer);
+		for (const answer of answers) results[answer.ref] = answer;
 		tracking = await trackDelivery(context, handle, outgoing, answers, settings.tracking, (ref) => requests[ref].itemIndex);
 	}
 
-	const outcomes: RecipientOutcome[] = preparations.map((preparation, index) => {
+	// Each recipient's outcome is worked out when its item is made, not kept for the whole batch.
+	const outcomeAt = (index: number): RecipientOutcome => {
+		const preparation = preparations[index];
 		if (!preparation.ok) {
 			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true, extra: trackingFields(settings, undefined, requests[index].itemIndex) };
 		}
 		const { message } = preparation;
-		const original = duplicateOf[index];
+		const original = duplicateOf?.[index];
 		const sentAs = original ?? index;
 		const outcome: RecipientOutcome = {
 			gateway: definition.id,
@@ -97,21 +94,18 @@ export async function deliverMessages(
 			message,
 			dryRun: settings.dryRun || !!refusal,
 			cost: estimate.pricePerPart !== undefined ? roundMoney(message.analysis.parts * estimate.pricePerPart) : undefined,
-			extra: { ...extraFields(settings, estimate, original), ...trackingFields(settings, tracking.get(sentAs), requests[index].itemIndex) },
+			extra: Object.assign(extraFields(settings, estimate, original), trackingFields(settings, tracking.get(sentAs), requests[index].itemIndex)),
 		};
 		if (settings.dryRun) return outcome;
 		if (refusal) return { ...outcome, error: refusal.error };
-		outcome.result = results.get(sentAs) ?? missingResult(sentAs, message);
+		outcome.result = results[sentAs] ?? missingResult(sentAs, message);
 		return outcome;
-	});
+	};
 
-	if (!continueOnFail) stopOnFailure(context, outcomes, requests);
+	if (!continueOnFail) stopOnFailure(context, { length: requests.length, at: outcomeAt }, requests);
 
 	const inputs = context.getInputData();
-	return outcomes.map((outcome, index) => {
-		const itemIndex = requests[index].itemIndex;
-		return outputItem(recipientJson(outcome), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
-	});
+	return requests.map(({ itemIndex }, index) => outputItem(recipientJson(outcomeAt(index)), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex)));
 }
 
 /**
@@ -121,13 +115,12 @@ export async function deliverMessages(
 function trackingFields(settings: DeliverySettings, result: TrackingResult | undefined, itemIndex: number): IDataObject {
 	const { tracking } = settings;
 	if (!tracking.showFields) return {};
-	const fallback: TrackingResult = tracking.enabled ? { tracked: false, outcome: 'not_sent', store: null } : { tracked: false, outcome: 'off', store: null };
-	return { reference: tracking.referenceOf(itemIndex) ?? null, tracking: { ...(result ?? fallback) } };
+	return { reference: tracking.referenceOf(itemIndex) ?? null, tracking: { ...(result ?? (tracking.enabled ? NOT_SENT : OFF)) } };
 }
 
-/** Same number, text, sender and time: sending it again would only bill twice. */
-function duplicateKey(message: PreparedMessage): string {
-	return JSON.stringify([message.to, message.text, message.sender ?? '', message.sendAt?.getTime() ?? 0]);
+/** Same number (the key), text, sender and time: sending it again would only bill twice. */
+function sameMessage(a: PreparedMessage, b: PreparedMessage): boolean {
+	return a.text === b.text && (a.sender ?? '') === (b.sender ?? '') && Object.is(a.sendAt?.getTime() ?? 0, b.sendAt?.getTime() ?? 0);
 }
 
 /** An adapter must answer every ref; if one does not, say so rather than invent a result. */

@@ -2,7 +2,14 @@ import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-work
 import type { SmsError } from '../../core/errors/SmsError';
 import { gatewayApiError, type RecipientOutcome } from '../../glue';
 import type { MessageRequest } from '../../core/message/prepareMessage';
+import type { SendResult } from '../../core/adapter/GatewayAdapter';
 import type { Refusal } from './deliverySettings';
+
+/** Every recipient's outcome, worked out when asked for (a batch does not keep them all). */
+export interface OutcomeList {
+	length: number;
+	at(index: number): RecipientOutcome;
+}
 
 /**
  * Without Continue On Fail a failed recipient stops the run with a NodeApiError. One exception:
@@ -10,13 +17,25 @@ import type { Refusal } from './deliverySettings';
  * have), throwing would make n8n run the node again and send those a second time; the items are
  * returned with their errors instead, and a warning says why.
  */
-export function stopOnFailure(context: IExecuteFunctions, outcomes: RecipientOutcome[], requests: MessageRequest[]): void {
-	const failed = outcomes.findIndex((o) => o.error ?? o.result?.error);
-	if (failed < 0) return;
-	const node = context.getNode();
+export function stopOnFailure(context: IExecuteFunctions, outcomes: OutcomeList, requests: MessageRequest[]): void {
+	let failed: { index: number; error: SmsError } | undefined;
+	for (let index = 0; index < outcomes.length && !failed; index++) {
+		const { error, result } = outcomes.at(index);
+		const itsError = error ?? result?.error;
+		if (itsError) failed = { index, error: itsError };
+	}
+	if (!failed) return;
 	// Duplicates share the first one's result, so count messages, not items.
-	const accepted = new Set(outcomes.map((o) => o.result?.messageId).filter((id) => id !== undefined)).size;
-	const unknown = new Set(outcomes.filter((o) => o.result?.error?.code === 'outcome_unknown').map((o) => o.result)).size;
+	const acceptedIds = new Set<string>();
+	const unknownResults = new Set<SendResult>();
+	for (let index = 0; index < outcomes.length; index++) {
+		const { result } = outcomes.at(index);
+		if (result?.messageId !== undefined) acceptedIds.add(result.messageId);
+		if (result?.error?.code === 'outcome_unknown') unknownResults.add(result);
+	}
+	const node = context.getNode();
+	const accepted = acceptedIds.size;
+	const unknown = unknownResults.size;
 	if (node.retryOnFail === true && accepted + unknown > 0) {
 		context.addExecutionHints({
 			type: 'warning',
@@ -30,8 +49,7 @@ export function stopOnFailure(context: IExecuteFunctions, outcomes: RecipientOut
 	const note = accepted > 0
 		? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
 		: undefined;
-	const error = (outcomes[failed].error ?? outcomes[failed].result?.error) as SmsError;
-	throw gatewayApiError(node, error, requests[failed].itemIndex, note);
+	throw gatewayApiError(node, failed.error, requests[failed.index].itemIndex, note);
 }
 
 export function refusalError(node: INode, refusal: Refusal): NodeOperationError {

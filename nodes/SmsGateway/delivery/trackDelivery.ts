@@ -23,14 +23,16 @@ export interface TrackingResult {
 	message?: string;
 }
 
-const NOT_SENT: TrackingResult = { tracked: false, outcome: 'not_sent', store: null };
-const OFF: TrackingResult = { tracked: false, outcome: 'off', store: null };
+/** What an item says about a message without a result here: nothing was sent, or tracking is off. */
+export const NOT_SENT: Readonly<TrackingResult> = { tracked: false, outcome: 'not_sent', store: null };
+export const OFF: Readonly<TrackingResult> = { tracked: false, outcome: 'off', store: null };
 
 /**
  * Hands every message the gateway accepted to the tracking store, after the send: tracking never
  * holds a message back, and a store that cannot be opened, is full, fails or is slow only changes
  * what the output item says about tracking (and adds a warning), never the send or its result.
- * Returns the result per message ref; refs without a message id get `not_sent`.
+ * Returns the result per ref of an accepted message only (with tracking off, none): a ref without
+ * one is NOT_SENT, or OFF, so a batch of 100,000 keeps no entry per message for those.
  */
 export async function trackDelivery(
 	context: IExecuteFunctions,
@@ -41,11 +43,7 @@ export async function trackDelivery(
 	itemOf: (ref: number) => number,
 ): Promise<Map<number, TrackingResult>> {
 	const results = new Map<number, TrackingResult>();
-	if (!settings.enabled) {
-		for (const answer of answers) results.set(answer.ref, OFF);
-		return results;
-	}
-	for (const answer of answers) results.set(answer.ref, NOT_SENT);
+	if (!settings.enabled) return results;
 	const accepted = answers.filter((answer) => answer.messageId);
 	if (accepted.length === 0) return results;
 

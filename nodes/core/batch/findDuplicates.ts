@@ -1,14 +1,29 @@
 /**
- * For each entry, the index of the first earlier entry with the same key, or undefined.
- * Entries without a key (invalid ones) are never duplicates.
+ * For each entry, the index of the first earlier entry equal to it, or undefined. Entries without
+ * a value (invalid ones) are never duplicates. Entries are grouped by `keyOf`, a string the entry
+ * already holds (a phone number), and compared with `same` within a group, so that no key is built
+ * per entry: a batch of 100,000 recipients would otherwise make 100,000 key strings to compare.
  */
-export function findDuplicates(keys: ReadonlyArray<string | undefined>): Array<number | undefined> {
-	const firstIndexByKey = new Map<string, number>();
-	return keys.map((key, index) => {
-		if (key === undefined) return undefined;
-		const first = firstIndexByKey.get(key);
-		if (first !== undefined) return first;
-		firstIndexByKey.set(key, index);
-		return undefined;
+export function findDuplicates<T>(
+	entries: ReadonlyArray<T | undefined>,
+	keyOf: (entry: T) => string,
+	same: (a: T, b: T) => boolean = () => true,
+): Array<number | undefined> {
+	// Per key, the first entry with it, or the first of each different entry sharing it.
+	const firstByKey = new Map<string, number | number[]>();
+	const duplicateOf = new Array<number | undefined>(entries.length).fill(undefined);
+	entries.forEach((entry, index) => {
+		if (entry === undefined) return;
+		const key = keyOf(entry);
+		const known = firstByKey.get(key);
+		if (known === undefined) {
+			firstByKey.set(key, index);
+			return;
+		}
+		const candidates = typeof known === 'number' ? [known] : known;
+		const first = candidates.find((candidate) => same(entries[candidate] as T, entry));
+		if (first !== undefined) duplicateOf[index] = first;
+		else firstByKey.set(key, [...candidates, index]);
 	});
+	return duplicateOf;
 }

@@ -1,6 +1,6 @@
 import type { SmsError } from '../errors/SmsError';
 import { smsError } from '../errors/errorTable';
-import type { GatewayLimits } from '../adapter/GatewayAdapter';
+import type { GatewayLimits, OutgoingSms } from '../adapter/GatewayAdapter';
 import type { GatewayDefinition } from '../adapter/GatewayDefinition';
 import { normalizePhone } from '../phone/normalizePhone';
 import { validateReportUrl } from '../reports/reportUrl';
@@ -41,15 +41,16 @@ export interface MessageRequest {
 	labels?: { to?: string; text?: string };
 }
 
-export interface PreparedMessage {
+/**
+ * A message ready to send: the OutgoingSms the adapters take (so a batch hands its prepared
+ * messages to the gateway as they are, not copies), plus what the output item reports.
+ */
+export interface PreparedMessage extends OutgoingSms {
 	itemIndex: number;
 	/** E.164. */
 	to: string;
-	text: string;
-	sender?: string;
-	sendAt?: Date;
-	validityMinutes?: number;
-	reportUrl?: string;
+	/** Parts of the text, as its analysis counted them. */
+	parts: number;
 	analysis: TextAnalysis;
 }
 
@@ -100,63 +101,71 @@ function phoneFromValue(value: unknown, label: string): ReturnType<typeof textFr
 	return text.ok ? text : { ok: false, message: `${label} must be a phone number as text, not ${describeValue(value)}` };
 }
 
-/** Validates and normalizes one recipient's message; every check that can be made without the gateway. */
-export function prepareMessage(request: MessageRequest, context: PreparationContext): Preparation {
+/**
+ * Validates and normalizes one recipient's message; every check that can be made without the
+ * gateway. `ref` is the caller's key for it, echoed in its send result (default: its item index).
+ */
+export function prepareMessage(request: MessageRequest, context: PreparationContext, ref = request.itemIndex): Preparation {
 	const toValue = phoneFromValue(request.to, request.labels?.to ?? 'To');
 	const rawTo = toValue.ok ? toValue.text.trim() : '';
-	const fail = (error: SmsError): Preparation => ({ ok: false, itemIndex: request.itemIndex, to: rawTo, error });
 
-	if (request.settings.problem) return fail(smsError('bad_request', request.settings.problem));
-	if (!toValue.ok) return fail(smsError('invalid_number', toValue.message));
-	if (rawTo === '') return fail(smsError('invalid_number', `${request.labels?.to ?? 'To'} is empty: no phone number`));
+	if (request.settings.problem) return failed(request, rawTo, smsError('bad_request', request.settings.problem));
+	if (!toValue.ok) return failed(request, rawTo, smsError('invalid_number', toValue.message));
+	if (rawTo === '') return failed(request, rawTo, smsError('invalid_number', `${request.labels?.to ?? 'To'} is empty: no phone number`));
 	const phone = normalizePhone(rawTo, { defaultCountry: request.settings.defaultCountry });
-	if (!phone.ok) return fail(smsError('invalid_number', phone.message));
+	if (!phone.ok) return failed(request, rawTo, smsError('invalid_number', phone.message));
 	const minDigits = context.limits.minRecipientDigits;
 	if (minDigits !== undefined && phone.digits.length < minDigits) {
-		return fail(smsError('invalid_number', `${context.definition.label} accepts numbers of at least ${minDigits} digits with the country code; ${phone.e164} has ${phone.digits.length}`));
+		return failed(request, rawTo, smsError('invalid_number', `${context.definition.label} accepts numbers of at least ${minDigits} digits with the country code; ${phone.e164} has ${phone.digits.length}`));
 	}
 
 	const textValue = textFromValue(request.text, request.labels?.text ?? 'Text');
-	if (!textValue.ok) return fail(smsError('invalid_text', textValue.message));
+	if (!textValue.ok) return failed(request, rawTo, smsError('invalid_text', textValue.message));
 	const prepared = prepareTextOnce(textValue.text, request.settings, context.memo);
-	if (!prepared.ok) return fail(smsError('invalid_text', prepared.message));
+	if (!prepared.ok) return failed(request, rawTo, smsError('invalid_text', prepared.message));
 	const { text, analysis } = prepared;
 
 	const senderValue = textFromValue(request.sender, 'Sender');
-	if (!senderValue.ok) return fail(smsError('invalid_sender', senderValue.message));
+	if (!senderValue.ok) return failed(request, rawTo, smsError('invalid_sender', senderValue.message));
 	const senderInput = senderValue.text.trim();
 	let sender: string | undefined;
 	if (senderInput === '' && context.limits.requiresSender) {
-		return fail(smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));
+		return failed(request, rawTo, smsError('invalid_sender', `${context.definition.label} needs a sender name for every message; choose one in Sender`));
 	}
 	if (senderInput !== '') {
 		const checked = validateSenderOnce(senderInput, context);
-		if (!checked.ok) return fail(smsError('invalid_sender', checked.message));
+		if (!checked.ok) return failed(request, rawTo, smsError('invalid_sender', checked.message));
 		sender = checked.sender;
 	}
 
 	const schedule = validateScheduleOnce(request.settings.scheduleAt, context);
-	if (!schedule.ok) return fail(smsError('invalid_schedule', schedule.message));
+	if (!schedule.ok) return failed(request, rawTo, smsError('invalid_schedule', schedule.message));
 
 	const validity = validateValidity(request.settings.validityHours, context.limits, context.definition.label);
-	if (!validity.ok) return fail(smsError('bad_request', validity.message));
+	if (!validity.ok) return failed(request, rawTo, smsError('bad_request', validity.message));
 
 	const report = validateReportUrl(request.settings.reportUrl, context.definition);
-	if (!report.ok) return fail(smsError('bad_request', report.message));
+	if (!report.ok) return failed(request, rawTo, smsError('bad_request', report.message));
 
 	return {
 		ok: true,
 		message: {
+			ref,
 			itemIndex: request.itemIndex,
 			to: phone.e164,
 			text,
 			sender,
 			sendAt: schedule.sendAt,
 			validityMinutes: validity.validityMinutes,
-			...(report.reportUrl ? { reportUrl: report.reportUrl } : {}),
+			reportUrl: report.reportUrl || undefined,
+			parts: analysis.parts,
 			analysis,
 		},
 	};
+}
+
+function failed(request: MessageRequest, rawTo: string, error: SmsError): Preparation {
+	return { ok: false, itemIndex: request.itemIndex, to: rawTo, error };
 }
 
 /** Sanitize, transliterate, the text rule and the analysis; the same text as the previous message is not worked out again. */

@@ -9,8 +9,17 @@ export function normalizeStatus(table: StatusTable, raw: string | number | undef
 	return { status, final: FINAL_STATUS[status], raw: rawText };
 }
 
+/** A status without the gateway's own word is one frozen object per status, shared by a batch's results. */
+const PLAIN_STATUS = new Map<SmsStatus, NormalizedStatus>();
+
 export function statusOf(status: SmsStatus, raw = ''): NormalizedStatus {
-	return { status, final: FINAL_STATUS[status], raw };
+	if (raw !== '') return { status, final: FINAL_STATUS[status], raw };
+	let plain = PLAIN_STATUS.get(status);
+	if (plain === undefined) {
+		plain = Object.freeze({ status, final: FINAL_STATUS[status], raw });
+		PLAIN_STATUS.set(status, plain);
+	}
+	return plain;
 }
 
 function lookup(table: StatusTable, key: string): SmsStatus | undefined {

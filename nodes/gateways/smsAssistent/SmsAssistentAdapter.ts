@@ -80,7 +80,8 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 					return;
 				}
 			}
-			const key = JSON.stringify([dateSend ?? '', message.reportUrl ?? '']);
+			// Most batches are sent now without a report URL: one package key for them, no string per message.
+			const key = dateSend === undefined && !message.reportUrl ? '' : JSON.stringify([dateSend ?? '', message.reportUrl ?? '']);
 			const group = byPackage.get(key);
 			if (group) group.indexes.push(index);
 			else byPackage.set(key, { dateSend, webhookUrl: message.reportUrl, indexes: [index] });

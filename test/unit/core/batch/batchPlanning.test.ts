@@ -3,7 +3,20 @@ import { findDuplicates } from '../../../../nodes/core/batch/findDuplicates';
 
 describe('batch planning', () => {
 	test('findDuplicates points at the first occurrence and ignores invalid entries', () => {
-		expect(findDuplicates(['a', 'b', 'a', undefined, undefined, 'b', 'a'])).toEqual([undefined, undefined, 0, undefined, undefined, 1, 0]);
+		expect(findDuplicates(['a', 'b', 'a', undefined, undefined, 'b', 'a'], (key) => key)).toEqual([undefined, undefined, 0, undefined, undefined, 1, 0]);
+	});
+
+	test('findDuplicates compares entries that share a key, and finds the equal one among several', () => {
+		const entries = [
+			{ to: '+1', text: 'a' },
+			{ to: '+1', text: 'b' },
+			{ to: '+2', text: 'a' },
+			{ to: '+1', text: 'b' },
+			{ to: '+1', text: 'a' },
+			{ to: '+1', text: 'c' },
+			{ to: '+1', text: 'c' },
+		];
+		expect(findDuplicates(entries, (e) => e.to, (a, b) => a.text === b.text)).toEqual([undefined, undefined, undefined, 1, 0, undefined, 5]);
 	});
 
 	test('estimateCost sums parts, prices them and tells the balance after', () => {

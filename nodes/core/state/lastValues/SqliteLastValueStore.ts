@@ -1,6 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { openSqliteDatabase, type SqliteDatabase, type SqliteStatement } from '../../tracking/sqlite/nodeSqlite';
+import { SqliteFile } from '../../tracking/sqlite/SqliteFile';
 import { checkSwap, lastValueLimits, type LastValueLimits, type LastValueStore } from './LastValueStore';
 
 const SCHEMA_VERSION = 1;
@@ -15,8 +13,6 @@ CREATE INDEX IF NOT EXISTS last_values_swapped ON last_values (swapped_at);
 PRAGMA user_version = ${SCHEMA_VERSION};
 `;
 
-const BUSY_TIMEOUT_MS = 10_000;
-
 /** What Node 20 (n8n 1.x) users get instead of a store that forgets everything on a restart. */
 export const NEEDS_NODE_SQLITE =
 	'needs Node.js 22.13 or later (node:sqlite), as in every n8n 2.x; choose the Redis store (n8n\'s Redis credential) on n8n 1.x';
@@ -29,34 +25,24 @@ export const NEEDS_NODE_SQLITE =
  * age bound, and a new key beyond the count bound forgets the least recently swapped ones.
  */
 export class SqliteLastValueStore implements LastValueStore {
-	private readonly db: SqliteDatabase;
+	private readonly sqlite: SqliteFile;
 	private readonly limits: LastValueLimits;
-	private readonly statements = new Map<string, SqliteStatement>();
 
 	constructor(
 		readonly file: string,
 		limits: Partial<LastValueLimits> = {},
 	) {
 		this.limits = lastValueLimits(limits);
-		if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-		this.db = openSqliteDatabase(file, `The built-in stage store ${NEEDS_NODE_SQLITE}`);
-		if (file !== ':memory:') chmodSync(file, 0o600);
-		this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
-		const version = Number(this.db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
-		if (version > SCHEMA_VERSION) {
-			this.db.close();
-			throw new Error(`The state file ${file} was written by a newer version of this package (schema ${version}); update the package or move the file away`);
-		}
-		this.transaction(() => this.db.exec(SCHEMA));
+		this.sqlite = new SqliteFile(file, { what: 'state', schema: SCHEMA, schemaVersion: SCHEMA_VERSION, refusal: `The built-in stage store ${NEEDS_NODE_SQLITE}` });
 	}
 
 	async swap(key: string, value: string): Promise<string | undefined> {
 		checkSwap(key, value);
-		return this.transaction(() => {
+		return this.sqlite.transaction(() => {
 			const now = Date.now();
-			this.statement('DELETE FROM last_values WHERE swapped_at < ?').run(now - this.limits.maxAgeMs);
-			const previous = this.statement('SELECT value FROM last_values WHERE key = ?').get(key);
-			this.statement('INSERT INTO last_values (key, value, swapped_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, swapped_at = excluded.swapped_at').run(
+			this.sqlite.statement('DELETE FROM last_values WHERE swapped_at < ?').run(now - this.limits.maxAgeMs);
+			const previous = this.sqlite.statement('SELECT value FROM last_values WHERE key = ?').get(key);
+			this.sqlite.statement('INSERT INTO last_values (key, value, swapped_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, swapped_at = excluded.swapped_at').run(
 				key,
 				value,
 				now,
@@ -67,34 +53,13 @@ export class SqliteLastValueStore implements LastValueStore {
 	}
 
 	async close(): Promise<void> {
-		this.db.close();
+		this.sqlite.close();
 	}
 
 	private forgetBeyondCount(keep: string): void {
-		const count = Number(this.statement('SELECT count(*) AS n FROM last_values').get()?.n ?? 0);
+		const count = Number(this.sqlite.statement('SELECT count(*) AS n FROM last_values').get()?.n ?? 0);
 		const excess = count - this.limits.maxEntries;
 		if (excess <= 0) return;
-		this.statement('DELETE FROM last_values WHERE key IN (SELECT key FROM last_values WHERE key <> ? ORDER BY swapped_at, rowid LIMIT ?)').run(keep, excess);
-	}
-
-	private statement(sql: string): SqliteStatement {
-		let statement = this.statements.get(sql);
-		if (!statement) {
-			statement = this.db.prepare(sql);
-			this.statements.set(sql, statement);
-		}
-		return statement;
-	}
-
-	private transaction<T>(work: () => T): T {
-		this.db.exec('BEGIN IMMEDIATE');
-		try {
-			const result = work();
-			this.db.exec('COMMIT');
-			return result;
-		} catch (error) {
-			this.db.exec('ROLLBACK');
-			throw error;
-		}
+		this.sqlite.statement('DELETE FROM last_values WHERE key IN (SELECT key FROM last_values WHERE key <> ? ORDER BY swapped_at, rowid LIMIT ?)').run(keep, excess);
 	}
 }

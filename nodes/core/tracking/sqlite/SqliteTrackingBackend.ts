@@ -1,8 +1,6 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { isPolled, type TrackingBackend } from '../TrackingBackend';
 import type { TrackedMessage, TrackingScope } from '../TrackingStore';
-import { openSqliteDatabase, type SqliteDatabase, type SqliteStatement } from './nodeSqlite';
+import { SqliteFile } from './SqliteFile';
 
 const SCHEMA_VERSION = 1;
 
@@ -25,37 +23,23 @@ CREATE INDEX IF NOT EXISTS tracked_retained ON tracked_messages (updated_at) WHE
 PRAGMA user_version = ${SCHEMA_VERSION};
 `;
 
-/** How long a writer waits for another process's transaction before failing. */
-const BUSY_TIMEOUT_MS = 10_000;
-
 /**
  * The built-in backend: one SQLite file in WAL mode, shared by every execution of this n8n and by
  * any other process on the machine that opens the same file. Writes are single statements or
  * IMMEDIATE transactions (taking the write lock up front, so two processes never both read then
- * both write); a process that finds the file locked waits up to BUSY_TIMEOUT_MS.
+ * both write); a process that finds the file locked waits up to 10 s (SqliteFile).
  * synchronous=NORMAL: in WAL mode every commit survives a crash or restart of n8n; a power cut can
  * lose the last commits before a checkpoint (https://www.sqlite.org/pragma.html#pragma_synchronous).
  */
 export class SqliteTrackingBackend implements TrackingBackend {
-	private readonly db: SqliteDatabase;
-	private readonly statements = new Map<string, SqliteStatement>();
+	private readonly sqlite: SqliteFile;
 
 	constructor(readonly file: string) {
-		if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-		this.db = openSqliteDatabase(file);
-		// Tracked messages hold phone numbers: readable by n8n's user only (the -wal and -shm files follow the main file's mode).
-		if (file !== ':memory:') chmodSync(file, 0o600);
-		this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
-		const version = Number(this.db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
-		if (version > SCHEMA_VERSION) {
-			this.db.close();
-			throw new Error(`The tracking file ${file} was written by a newer version of this package (schema ${version}); update the package or move the file away`);
-		}
-		this.transaction(() => this.db.exec(SCHEMA));
+		this.sqlite = new SqliteFile(file, { what: 'tracking', schema: SCHEMA, schemaVersion: SCHEMA_VERSION });
 	}
 
 	async insert(records: readonly TrackedMessage[], maxActive: number) {
-		return this.transaction(() => {
+		return this.sqlite.transaction(() => {
 			let active = this.countPolled();
 			return records.map((record) => {
 				if (this.read(record.gateway, record.messageId)) return 'already_tracked' as const;
@@ -73,7 +57,7 @@ export class SqliteTrackingBackend implements TrackingBackend {
 
 	async compareAndSet(current: TrackedMessage | undefined, next: TrackedMessage) {
 		if (current === undefined) return this.write(next, 'INSERT OR IGNORE');
-		const result = this.statement(
+		const result = this.sqlite.statement(
 			`UPDATE tracked_messages SET credential_id = ?, polled = ?, next_check_at = ?, updated_at = ?, version = ?, record = ?
 			 WHERE gateway = ? AND message_id = ? AND version = ?`,
 		).run(...columns(next).slice(2), next.gateway, next.messageId, current.version);
@@ -81,8 +65,8 @@ export class SqliteTrackingBackend implements TrackingBackend {
 	}
 
 	async claimDue(scope: TrackingScope, now: number, limit: number, leaseUntil: number) {
-		return this.transaction(() => {
-			const rows = this.statement(
+		return this.sqlite.transaction(() => {
+			const rows = this.sqlite.statement(
 				`SELECT record FROM tracked_messages WHERE polled = 1 AND gateway = ? AND credential_id = ? AND next_check_at <= ?
 				 ORDER BY next_check_at, message_id LIMIT ?`,
 			).all(scope.gateway, scope.credentialId, now, limit);
@@ -96,12 +80,12 @@ export class SqliteTrackingBackend implements TrackingBackend {
 	}
 
 	async purge(olderThan: number, maxRetained: number) {
-		return this.transaction(() => {
-			let removed = Number(this.statement('DELETE FROM tracked_messages WHERE polled = 0 AND updated_at < ?').run(olderThan).changes);
-			const retained = Number(this.statement('SELECT count(*) AS n FROM tracked_messages WHERE polled = 0').get()?.n ?? 0);
+		return this.sqlite.transaction(() => {
+			let removed = Number(this.sqlite.statement('DELETE FROM tracked_messages WHERE polled = 0 AND updated_at < ?').run(olderThan).changes);
+			const retained = Number(this.sqlite.statement('SELECT count(*) AS n FROM tracked_messages WHERE polled = 0').get()?.n ?? 0);
 			if (retained > maxRetained) {
 				removed += Number(
-					this.statement(
+					this.sqlite.statement(
 						`DELETE FROM tracked_messages WHERE (gateway, message_id) IN
 						 (SELECT gateway, message_id FROM tracked_messages WHERE polled = 0 ORDER BY updated_at LIMIT ?)`,
 					).run(retained - maxRetained).changes,
@@ -112,57 +96,34 @@ export class SqliteTrackingBackend implements TrackingBackend {
 	}
 
 	async stats() {
-		const row = this.statement('SELECT sum(polled) AS active, sum(1 - polled) AS retained FROM tracked_messages').get();
+		const row = this.sqlite.statement('SELECT sum(polled) AS active, sum(1 - polled) AS retained FROM tracked_messages').get();
 		return { active: Number(row?.active ?? 0), retained: Number(row?.retained ?? 0) };
 	}
 
 	async reset(scope?: TrackingScope) {
-		if (scope) this.statement('DELETE FROM tracked_messages WHERE polled = 1 AND gateway = ? AND credential_id = ?').run(scope.gateway, scope.credentialId);
-		else this.statement('DELETE FROM tracked_messages').run();
+		if (scope) this.sqlite.statement('DELETE FROM tracked_messages WHERE polled = 1 AND gateway = ? AND credential_id = ?').run(scope.gateway, scope.credentialId);
+		else this.sqlite.statement('DELETE FROM tracked_messages').run();
 	}
 
 	async close() {
-		this.statements.clear();
-		this.db.close();
+		this.sqlite.close();
 	}
 
 	private countPolled(): number {
-		return Number(this.statement('SELECT count(*) AS n FROM tracked_messages WHERE polled = 1').get()?.n ?? 0);
+		return Number(this.sqlite.statement('SELECT count(*) AS n FROM tracked_messages WHERE polled = 1').get()?.n ?? 0);
 	}
 
 	private read(gateway: string, messageId: string): TrackedMessage | undefined {
-		const row = this.statement('SELECT record FROM tracked_messages WHERE gateway = ? AND message_id = ?').get(gateway, messageId);
+		const row = this.sqlite.statement('SELECT record FROM tracked_messages WHERE gateway = ? AND message_id = ?').get(gateway, messageId);
 		return row ? (JSON.parse(String(row.record)) as TrackedMessage) : undefined;
 	}
 
 	private write(record: TrackedMessage, verb: 'INSERT' | 'INSERT OR IGNORE' | 'REPLACE' = 'INSERT'): boolean {
-		const result = this.statement(
+		const result = this.sqlite.statement(
 			`${verb} INTO tracked_messages (gateway, message_id, credential_id, polled, next_check_at, updated_at, version, record)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		).run(...columns(record));
 		return Number(result.changes) === 1;
-	}
-
-	private statement(sql: string): SqliteStatement {
-		let statement = this.statements.get(sql);
-		if (!statement) {
-			statement = this.db.prepare(sql);
-			this.statements.set(sql, statement);
-		}
-		return statement;
-	}
-
-	/** Runs `work` in an IMMEDIATE transaction: the write lock is taken before anything is read. */
-	private transaction<T>(work: () => T): T {
-		this.db.exec('BEGIN IMMEDIATE');
-		try {
-			const result = work();
-			this.db.exec('COMMIT');
-			return result;
-		} catch (error) {
-			this.db.exec('ROLLBACK');
-			throw error;
-		}
 	}
 }
 

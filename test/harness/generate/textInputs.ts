@@ -8,6 +8,10 @@ import { GSM_BASIC_CHARACTERS, GSM_EXTENSION_CHARACTERS } from '../../../nodes/c
 import { TYPOGRAPHIC_REPLACEMENTS } from '../../../nodes/core/text/typographicReplacements';
 import { seededRandom } from './phoneInputs';
 
+// Bound once: under jest every global lookup (`Math`) goes through the test context's global
+// object and costs ~300 ns, which made hashing a million texts take minutes.
+const { floor, imul, max } = Math;
+
 const GSM_BASIC = [...GSM_BASIC_CHARACTERS];
 const GSM_EXTENSION = [...GSM_EXTENSION_CHARACTERS];
 const CYRILLIC = [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіІўЎєЄїЇґҐ'];
@@ -86,7 +90,7 @@ function tapeOf(pools: readonly Pool[], random: () => number): string {
 			weight -= candidate.weight;
 			if (weight < 0) break;
 		}
-		const character = pool.characters[Math.floor(random() * pool.characters.length)];
+		const character = pool.characters[floor(random() * pool.characters.length)];
 		characters.push(character);
 		length += character.length;
 	}
@@ -104,12 +108,12 @@ const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
  */
 export function* textCases(seed: number): Generator<TextCase> {
 	const random = seededRandom(seed);
-	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+	const pick = <T>(list: readonly T[]): T => list[floor(random() * list.length)];
 	const kinds = Object.entries(KINDS).map(([kind, pools]) => ({ kind, tape: tapeOf(pools, random) }));
 	for (;;) {
 		const { kind, tape } = pick(kinds);
-		const target = random() < 0.5 ? Math.max(0, pick(BOUNDARIES) + Math.floor(random() * 7) - 3) : Math.floor(random() * 500);
-		let start = Math.floor(random() * (TAPE_LENGTH - 1000));
+		const target = random() < 0.5 ? max(0, pick(BOUNDARIES) + floor(random() * 7) - 3) : floor(random() * 500);
+		let start = floor(random() * (TAPE_LENGTH - 1000));
 		let end = start + target;
 		if (kind !== 'broken') {
 			if (isLow(tape.charCodeAt(start))) {
@@ -128,10 +132,10 @@ export function textHash(text: string, seed = 0): number {
 	let h2 = 0x41c6ce57 ^ seed;
 	for (let index = 0; index < text.length; index++) {
 		const unit = text.charCodeAt(index);
-		h1 = Math.imul(h1 ^ unit, 2654435761);
-		h2 = Math.imul(h2 ^ unit, 1597334677);
+		h1 = imul(h1 ^ unit, 2654435761);
+		h2 = imul(h2 ^ unit, 1597334677);
 	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
 	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -15,7 +15,8 @@
  *    (scripts/lib/benchStatusPoll.js).
  *
  * Environment: BENCH_RECIPIENTS (default 10000), BENCH_BIG (default 100000), BENCH_LATENCY_MS
- * (default 20), BENCH_GATEWAYS (comma list, default all four).
+ * (default 20), BENCH_GATEWAYS (comma list, default all four), BENCH_CPU_PROF (a folder: each
+ * `n8n execute` writes a V8 CPU profile there, to open in Chrome DevTools).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -32,6 +33,7 @@ const { renderStatusPollSection } = require('./lib/benchStatusPoll');
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10000);
 const BIG = Number(process.env.BENCH_BIG ?? 100000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const CPU_PROFILES = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const ONLY = process.env.BENCH_GATEWAYS ? process.env.BENCH_GATEWAYS.split(',') : GATEWAYS.map((g) => g.id);
 const TEXT = 'Your order is ready for pickup. Thank you for shopping with us!';
 /** A sender each emulator has registered. */
@@ -204,7 +206,7 @@ async function executeMeasured(instance, workflowId) {
 	let timer;
 	const result = await runCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 		timeoutMs: 30 * 60 * 1000,
-		nodeOptions: ['--max-old-space-size=4096'],
+		nodeOptions: ['--max-old-space-size=4096', ...(CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`, `--cpu-prof-name=${workflowId}.cpuprofile`] : [])],
 		onSpawn: (child) => {
 			running = child;
 			timer = setInterval(() => {

@@ -5,7 +5,7 @@ import { DEFAULT_RETRY_POLICY } from '../core/adapter/retry';
 import { findGatewayDefinition } from '../gateways/registry';
 import { toSmsError } from '../core/errors/toSmsError';
 import { gatewayApiError } from './nodeErrors';
-import { createN8nTransport } from './n8nTransport';
+import { createGatewayTransport } from './gatewayTransport';
 import { shown } from './readParameters';
 import { assertNoLegacyCredential } from './legacyCredential';
 import type { SharedState } from './sharedState';
@@ -16,7 +16,8 @@ export interface GatewayHandle {
 }
 
 /**
- * Finds the selected gateway in the registry and builds its adapter on n8n's request helper.
+ * Finds the selected gateway in the registry and builds its adapter on the gateway transport
+ * (gatewayTransport.ts: persistent connections under n8n's egress filter, or n8n's request helper).
  * `sharedState`: where its account limits and login sessions live when not in this process (Redis).
  */
 export async function createGateway(
@@ -34,7 +35,7 @@ export async function createGateway(
 	}
 	assertNoLegacyCredential(context.getNode(), definition);
 	const credentials = await context.getCredentials(definition.credentialName);
-	const transport = createN8nTransport(context, definition.credentialName, credentials);
+	const transport = createGatewayTransport(context, definition.credentialName, credentials);
 	const usable = maxRetryWaitSeconds !== undefined && Number.isFinite(maxRetryWaitSeconds) && maxRetryWaitSeconds >= 0;
 	try {
 		const gateway = definition.create(credentials, transport, {

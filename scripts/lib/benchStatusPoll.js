@@ -27,7 +27,7 @@ const PREFIX = { smsAssistent: '+37529', a1: '+37529', smsClub: '+38050', devino
 async function measure(count, only) {
 	require(path.join(ROOT, 'test', 'harness', 'registerTypeScript.js'));
 	const { startAll, credentialFor } = require(path.join(ROOT, 'test', 'emulators', 'all.js'));
-	const { createNodeHttpTransport } = require(path.join(ROOT, 'test', 'harness', 'nodeHttpTransport.ts'));
+	const { createKeepAliveTransport } = require(path.join(ROOT, 'nodes', 'core', 'adapter', 'keepAliveTransport.ts'));
 	const { findGatewayDefinition } = require(path.join(ROOT, 'nodes', 'gateways', 'registry.ts'));
 	const { openBuiltInTrackingStore } = require(path.join(ROOT, 'nodes', 'core', 'tracking', 'sqlite', 'openBuiltInTrackingStore.ts'));
 	const { messagesToTrack } = require(path.join(ROOT, 'nodes', 'core', 'tracking', 'messagesToTrack.ts'));
@@ -35,7 +35,7 @@ async function measure(count, only) {
 
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-status-poll-'));
 	const all = await startAll({ latencyMs: 0, only });
-	const transport = createNodeHttpTransport(30_000);
+	const transport = createKeepAliveTransport({ defaultTimeoutMs: 30_000 });
 	const rows = [];
 	try {
 		for (const [id, emulator] of Object.entries(all.emulators).filter(([id]) => !only || only.includes(id))) {

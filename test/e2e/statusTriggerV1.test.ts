@@ -17,7 +17,7 @@ import { openRedisTrackingStore } from '../../nodes/core/tracking/redis/openRedi
 import { messagesToTrack } from '../../nodes/core/tracking/messagesToTrack';
 import type { TrackingStore } from '../../nodes/core/tracking/TrackingStore';
 import { findGatewayDefinition } from '../../nodes/gateways/registry';
-import { createNodeHttpTransport } from '../harness/nodeHttpTransport';
+import { createKeepAliveTransport } from '../../nodes/core/adapter/keepAliveTransport';
 import { redisServerForTests } from '../harness/redisServer';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, sandbox, type Emulators, type Instance, type Server } from './support/harness';
 import { CREDENTIAL_TYPES, SMS_NODE_TYPE, type NodeJson, type WorkflowJson } from './support/workflows';
@@ -85,7 +85,7 @@ else describeWithRuntime('v1', 'SMS Gateway Trigger in n8n 1.x under n8n start (
 		collector = await startCollector();
 		store = openRedisTrackingStore({ host: '127.0.0.1', port: redis.port });
 
-		const gateway = findGatewayDefinition('smsClub')!.create(emulatorsModule.credentialFor(emulator, SMSCLUB).data, createNodeHttpTransport());
+		const gateway = findGatewayDefinition('smsClub')!.create(emulatorsModule.credentialFor(emulator, SMSCLUB).data, createKeepAliveTransport());
 		const outgoing = Array.from({ length: DUE_MESSAGES }, (_, ref) => ({ ref, to: `+38050${1000000 + ref}`, text: `Order ${ref} shipped`, sender: 'SmsClubTest', parts: 1 }));
 		const results = await gateway.send(outgoing);
 		const twoMinutesAgo = new Date(Date.now() - 120_000);

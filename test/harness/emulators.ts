@@ -23,7 +23,7 @@ export interface Emulator {
 	/** Its live config: a getter, so it stays live after reset(), which replaces the object. */
 	readonly config: Record<string, unknown>;
 	/** The same live config, as older tests reach it. */
-	state: { config: Record<string, unknown> };
+	state: { config: Record<string, unknown>; latencyMs: number };
 	ledger: { requests: LedgerRequest[]; messages: Array<Record<string, unknown>> };
 	faults: { inject(fault: Record<string, unknown>): void };
 	gateway: { id: string; credentialType: string };

@@ -6,7 +6,7 @@ import type { GatewayOptions, GatewayAdapter } from '../../nodes/core/adapter/Ga
 import { clearDevinoSessions } from '../../nodes/gateways/devino/devinoSessions';
 import { findGatewayDefinition } from '../../nodes/gateways/registry';
 import type { HttpTransport } from '../../nodes/core/adapter/http';
-import { createNodeHttpTransport } from './nodeHttpTransport';
+import { createKeepAliveTransport } from '../../nodes/core/adapter/keepAliveTransport';
 import { credentialsFor, secretsOf, startEmulators, type Emulator, type LedgerRequest } from './emulators';
 
 /** The emulator as unit tests see it: also its clock, latency, session store and ledger helpers. */
@@ -75,7 +75,7 @@ export function gatewayUnderTest(id: string): GatewayUnderTest {
 		account: running.account,
 		sleeps: [],
 		sleep: async (ms) => void subject.sleeps.push(ms),
-		transport: createNodeHttpTransport(2_000),
+		transport: createKeepAliveTransport({ defaultTimeoutMs: 2_000 }),
 		build(credentials = {}, options = {}, via = subject.transport) {
 			const data = credentialsFor(subject.emulator)[subject.emulator.gateway.credentialType];
 			return definitionOf(id).create({ ...data, ...credentials }, via, { sleep: subject.sleep, ...options });

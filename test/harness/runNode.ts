@@ -63,6 +63,11 @@ export interface RunNodeOptions {
 	 * n-th call n8n makes before each authenticated request. Undefined = no failure.
 	 */
 	helperFailures?: { read?: (call: number) => Error | undefined; preAuthentication?: (call: number) => Error | undefined };
+	/**
+	 * n8n's helpers without the egress filter nodes may build their own connections under (as in
+	 * n8n 1.x): the node sends through n8n's request helper, as it also does when a proxy is set.
+	 */
+	withoutEgressFilter?: boolean;
 }
 
 export interface NodeRun {
@@ -88,6 +93,7 @@ export async function runNodeWithHints(options: RunNodeOptions): Promise<NodeRun
 	const runExecutionData = emptyRunData();
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Trigger' }] } };
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', runExecutionData, 0, items, { main: [items] }, executeData, []);
+	if (options.withoutEgressFilter) delete (context.helpers as { getSecureEgressFilter?: unknown }).getSecureEgressFilter;
 	const reads = options.parameterReads;
 	if (reads) {
 		const read = context.getNodeParameter.bind(context) as (...args: unknown[]) => unknown;

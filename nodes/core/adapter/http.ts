@@ -1,6 +1,6 @@
 /**
- * The only way an adapter talks to a gateway. The n8n node supplies an implementation built on
- * `httpRequestWithAuthentication`; tests and scripts use `createNodeHttpTransport`. Keeping this
+ * The only way an adapter talks to a gateway. The n8n node supplies one (n8n's request helper, or
+ * persistent connections: keepAliveTransport.ts, which tests and scripts use too). Keeping this
  * seam small is what lets the core stay free of n8n imports.
  */
 export interface HttpRequest {

@@ -1,6 +1,7 @@
 /**
- * What a loaded n8n queue-mode worker does to a batch, through n8n-core's real request helper and
- * the Devino emulator. In `npm run test:queue`, one run in five ended a Devino send with
+ * What a loaded n8n queue-mode worker does to a batch, through n8n-core's real request helper (the
+ * node's transport where n8n offers nodes no egress filter, as in 1.x, or a proxy is set) and the
+ * Devino emulator. In `npm run test:queue`, one run in five ended a Devino send with
  * `outcome_unknown` "the request failed without an answer": an error with no network code. Such
  * an error came from n8n's helper failing *before* it sent anything — it read the credential from
  * its database for every request, and a worker's database pool (2 connections by default) times
@@ -13,15 +14,18 @@
  * - Every request goes out on a connection of its own (n8n builds an agent without keep-alive for
  *   each), so no request can be written onto a connection the gateway is closing as idle.
  */
-import * as net from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { clearDevinoSessions } from '../../../nodes/gateways/devino/devinoSessions';
+import { DEVINO_LIMITS } from '../../../nodes/gateways/devino/limits';
 import { credentialsFor, startEmulators, type Emulator } from '../../harness/emulators';
+import { startCountingProxy, throughProxy } from '../../harness/countingProxy';
 import { phones } from '../../harness/gatewayCases';
 import { runNode, type RunNodeOptions } from '../../harness/runNode';
 
 let env: { emulators: Record<string, Emulator>; close(): Promise<void> };
 const devino = () => env.emulators.devino;
+/** Recipients per sendbulk: a batch of n × this makes n send requests. */
+const PER_REQUEST = DEVINO_LIMITS.maxRecipientsPerRequest;
 
 beforeAll(async () => {
 	env = await startEmulators(['devino']);
@@ -43,6 +47,7 @@ function sendBatch(recipients: string[], extra: Partial<RunNodeOptions> = {}) {
 		parameters: { gateway: 'devino', operation: 'sendBatch', recipientsSource: 'list', recipientList: recipients.join(','), text: 'Your order has shipped', sender: 'DTSMS' },
 		credentials: credentialsFor(devino()),
 		continueOnFail: true,
+		withoutEgressFilter: true,
 		...extra,
 	});
 }
@@ -53,8 +58,8 @@ function sends(): Array<{ path: string }> {
 
 const errorsOf = (items: Array<{ json: IDataObject }>) => items.map((item) => (item.json.error as IDataObject | undefined)?.code).filter((code) => code !== undefined);
 
-test('a batch of 1,000 in a worker whose credential reads time out after the first: n8n reads nothing per request, every recipient is sent once', async () => {
-	const recipients = phones(1000);
+test('a batch of 10 send requests in a worker whose credential reads time out after the first: n8n reads nothing per request, every recipient is sent once', async () => {
+	const recipients = phones(10 * PER_REQUEST);
 	const reads = { count: 0 };
 	const items = await sendBatch(recipients, { credentialReads: reads, helperFailures: { read: (call) => (call > 1 ? poolTimeout() : undefined) } });
 	expect(errorsOf(items)).toEqual([]);
@@ -64,7 +69,7 @@ test('a batch of 1,000 in a worker whose credential reads time out after the fir
 });
 
 test("n8n's helper failing before it sends (a code-less error on the third request) is not an unknown outcome: the request is made again, each recipient sent once", async () => {
-	const recipients = phones(300);
+	const recipients = phones(3 * PER_REQUEST);
 	const failed: number[] = [];
 	const items = await sendBatch(recipients, {
 		helperFailures: {
@@ -80,39 +85,23 @@ test("n8n's helper failing before it sends (a code-less error on the third reque
 	expect(items.every((item) => typeof item.json.messageId === 'string')).toBe(true);
 	// One login and three sends reached the gateway: the failed attempt never did.
 	expect(devino().ledger.requests.map((r: { path: string }) => r.path.replace(/^\/rest/, ''))).toEqual(['/user/sessionid', '/sms/sendbulk', '/sms/sendbulk', '/sms/sendbulk']);
-	expect(new Set(devino().ledger.messages.map((m) => String(m.to))).size).toBe(300);
-	expect(devino().ledger.messages).toHaveLength(300);
+	expect(new Set(devino().ledger.messages.map((m) => String(m.to))).size).toBe(recipients.length);
+	expect(devino().ledger.messages).toHaveLength(recipients.length);
 });
 
 test('every request of a batch goes out on a connection of its own and asks the gateway to close it', async () => {
-	// A counting proxy in front of the emulator: one TCP connection per request means no socket is
+	// A counting relay in front of the emulator: one TCP connection per request means no socket is
 	// ever reused, so none can meet the gateway's idle-connection close half-way.
 	const target = new URL(devino().url);
-	let connections = 0;
-	const proxy = net.createServer((client) => {
-		connections++;
-		const upstream = net.connect(Number(target.port), target.hostname);
-		client.pipe(upstream).pipe(client);
-		const end = () => {
-			client.destroy();
-			upstream.destroy();
-		};
-		client.on('error', end);
-		upstream.on('error', end);
-	});
-	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const proxy = await startCountingProxy(target);
 	try {
-		const port = (proxy.address() as net.AddressInfo).port;
-		const credentials = credentialsFor(devino());
-		const [[type, data]] = Object.entries(credentials);
-		const viaProxy = { [type]: { ...data, baseUrl: String(data.baseUrl).replace(`:${target.port}`, `:${port}`) } };
-		const items = await sendBatch(phones(500), { credentials: viaProxy });
+		const items = await sendBatch(phones(5 * PER_REQUEST), { credentials: throughProxy(credentialsFor(devino()), target, proxy.port) });
 		expect(errorsOf(items)).toEqual([]);
 		const requests = devino().ledger.requests as Array<{ headers: Record<string, string> }>;
 		expect(requests).toHaveLength(6);
-		expect(connections).toBe(requests.length);
+		expect(proxy.connections()).toBe(requests.length);
 		expect(requests.map((r) => r.headers.connection)).toEqual(requests.map(() => 'close'));
 	} finally {
-		await new Promise((resolve) => proxy.close(resolve));
+		await proxy.close();
 	}
 });

@@ -7,12 +7,12 @@ const { RedisAccountLimiters } = require('../../../../../nodes/core/state/redis/
 const { RedisSessionStore } = require('../../../../../nodes/core/state/redis/RedisSessionStore.ts');
 const { MemoryAccountLimiters, gatedTransport } = require('../../../../../nodes/core/state/accountLimiters.ts');
 const { DevinoAdapter } = require('../../../../../nodes/gateways/devino/DevinoAdapter.ts');
-const { createNodeHttpTransport } = require('../../../../harness/nodeHttpTransport.ts');
+const { createKeepAliveTransport } = require('../../../../../nodes/core/adapter/keepAliveTransport.ts');
 
 async function limits(spec, redis) {
 	const store = new RedisAccountLimiters(redis, { prefix: spec.prefix });
 	const account = { gateway: 'smsClub', baseUrl: spec.url, identity: 'shared-token' };
-	const transport = gatedTransport(createNodeHttpTransport(), store.gateFor(account, spec.limits));
+	const transport = gatedTransport(createKeepAliveTransport(), store.gateFor(account, spec.limits));
 	const answers = await Promise.all(Array.from({ length: spec.requests }, () => transport({ method: 'POST', url: spec.url })));
 	return { ok: answers.filter((answer) => answer.status === 200).length };
 }
@@ -20,7 +20,7 @@ async function limits(spec, redis) {
 async function devino(spec, redis) {
 	const sessions = new RedisSessionStore(redis, { prefix: spec.prefix, reuseMs: spec.reuseMs });
 	// Limits stay per process here: this test counts logins, not rates.
-	const adapter = new DevinoAdapter(spec.account, createNodeHttpTransport(), { sessions, limiters: new MemoryAccountLimiters() });
+	const adapter = new DevinoAdapter(spec.account, createKeepAliveTransport(), { sessions, limiters: new MemoryAccountLimiters() });
 	const balances = await Promise.all(Array.from({ length: spec.requests }, () => adapter.getBalance()));
 	return { ok: balances.length };
 }

@@ -66,7 +66,8 @@ export const GATEWAY_CASES: GatewayCase[] = [
 		numbers: [['+7 912 345-67-89', '+79123456789'], ['8 (926) 123-45-67', '+79261234567'], ['79031112233', '+79031112233']],
 		sender: 'DTSMS',
 		bulk: true,
-		documentedRecipientsPerRequest: 100,
+		// No limit is documented; the adapter puts up to 1,000 in one sendbulk (as SMS-assistent's packages). [guess]
+		documentedRecipientsPerRequest: 1000,
 		listsSenders: false,
 		isSend: (r) => /\/sms\/send(bulk)?$/.test(r.path),
 		paths: { send: '/sms/send', balance: '/user/balance' },

@@ -1,8 +1,10 @@
 import type { GatewayLimits } from '../../core/adapter/GatewayAdapter';
 
 export const DEVINO_LIMITS: GatewayLimits = {
-	// [guess] The documents set no limit on destinationAddresses; 100 keeps one request modest.
-	maxRecipientsPerRequest: 100,
+	// [guess] The documents set no limit on destinationAddresses, and the 1C module sends a whole
+	// subscriber base as one mass mailing. 1,000 (as for SMS-assistent's packages) is a 35 KB form
+	// that the gateway reads well within a request's time; 10,000 recipients take 10 requests.
+	maxRecipientsPerRequest: 1000,
 	// `/sms/state` takes one segment id per call.
 	maxStatusIdsPerRequest: 1,
 	// None documented.

@@ -10,7 +10,7 @@ afterAll(async () => {
 	await env.close();
 });
 
-const SIZES = [1, 100, 101, 1000];
+const SIZES = [1, 100, 101, 1000, 1001];
 
 describe.each(GATEWAY_CASES)('Send Batch on $id uses the fewest send requests', (gateway) => {
 	test.each(SIZES)('%i recipients', async (size) => {

@@ -1,5 +1,6 @@
 import { SmsGatewayError } from '../../../../nodes/core/errors/SmsError';
 import { devinoDefinition } from '../../../../nodes/gateways/devino/definition';
+import { DEVINO_LIMITS } from '../../../../nodes/gateways/devino/limits';
 import type { OutgoingSms, GatewayAdapter } from '../../../../nodes/core/adapter/GatewayAdapter';
 import { analyzeText } from '../../../../nodes/core/text/analyzeText';
 import { gatewayUnderTest } from '../../../harness/gatewayUnderTest';
@@ -16,6 +17,7 @@ interface LedgerMessage {
 }
 
 const MINUTE = 60_000;
+const PER_REQUEST = DEVINO_LIMITS.maxRecipientsPerRequest;
 const LONG_LATIN = 'Your order is ready for pickup at our store on Main Street. Please bring your ID and the order number. Opening hours are nine to six, Monday to Saturday. Thank you!';
 const CYRILLIC = 'Ваш заказ готов';
 
@@ -40,16 +42,17 @@ describe('Devino send', () => {
 		expect(subject.emulator.config.balance).toBe(100 - 1.5);
 	});
 
-	test('many recipients of the same text share one /sms/sendbulk per 100 and keep their own part ids', async () => {
-		const batch = Array.from({ length: 230 }, (_, i) => sms(i, `+3752910${String(i).padStart(5, '0')}`, LONG_LATIN));
-		subject.emulator.config.balance = 10_000;
+	test(`many recipients of the same text share one /sms/sendbulk per ${PER_REQUEST} and keep their own part ids`, async () => {
+		const count = 2 * PER_REQUEST + 30;
+		const batch = Array.from({ length: count }, (_, i) => sms(i, `+3752910${String(i).padStart(5, '0')}`, LONG_LATIN));
+		subject.emulator.config.balance = 100_000;
 		const results = await gateway().send(batch);
 		const parts = analyzeText(LONG_LATIN).parts;
 		expect(parts).toBe(2);
-		// 230 recipients, 100 per request: 100 + 100 via sendbulk, 30 via sendbulk.
-		expect(requests('/sms/sendbulk')).toHaveLength(3);
+		// Two full requests and one of 30.
+		expect(requests('/sms/sendbulk').map((r) => new URLSearchParams(r.body).getAll('destinationAddresses').length)).toEqual([PER_REQUEST, PER_REQUEST, 30]);
 		expect(requests('/sms/send')).toHaveLength(0);
-		expect(messages()).toHaveLength(230);
+		expect(messages()).toHaveLength(count);
 		results.forEach((result, i) => {
 			expect(result.ref).toBe(i);
 			expect(result.to).toBe(batch[i].to);

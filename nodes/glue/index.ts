@@ -24,7 +24,7 @@ export {
 	stopOnParameterError,
 	stringFrom,
 } from './readParameters';
-export { redisTrackingCredential, trackingNodeCredentials, trackingStoreOption } from './trackingFields';
+export { redisTrackingCredential, storeChoice, trackingNodeCredentials, trackingStoreOption } from './trackingFields';
 export { closeIdleTrackingStores, REDIS_CREDENTIAL, TRACKING_STORES, type TrackingStoreKind, withRedisConnection, withTrackingStore } from './trackingStore';
 export { reachableRedisState, redisSharedState, type SharedState, withSharedState } from './sharedState';
 export { trackingScope } from './trackingScope';

@@ -1,5 +1,5 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
-import { REDIS_CREDENTIAL } from '../../glue';
+import { REDIS_CREDENTIAL, storeChoice } from '../../glue';
 import { BITRIX24_CREDENTIAL } from '../transport/callBitrix24';
 
 /** The Bitrix24 Trigger's Options, shown only for Deal Stage Changed: where each deal's last stage is kept. */
@@ -11,17 +11,7 @@ export const stageStoreOptions: INodeProperties = {
 	default: {},
 	displayOptions: { show: { events: ['dealStageChanged'] } },
 	options: [
-		{
-			displayName: 'Stage Store',
-			name: 'stageStore',
-			type: 'options',
-			options: [
-				{ name: 'Built-In', value: 'builtIn', description: 'A file in the n8n user folder; needs n8n 2.x (Node.js 22.13 or later)' },
-				{ name: 'Redis', value: 'redis', description: "A Redis reached through n8n's Redis credential; for queue mode, where main and workers are separate processes" },
-			],
-			default: 'builtIn',
-			description: "Where each deal's last seen stage is kept, to tell a stage change from any other edit of the deal",
-		},
+		storeChoice('Stage Store', 'stageStore', "Where each deal's last seen stage is kept, to tell a stage change from any other edit of the deal"),
 	],
 };
 

@@ -58,7 +58,7 @@ export function describeDeliveryTracking(context: () => TrackingContext): void {
 			expect(await editor.parameterValue('event')).toBe('Balance Below');
 			expect(await editor.parameterChoices('event')).toEqual(['Balance Below', 'Final Status', 'Status Changed']);
 			expect(await editor.parameterValue('threshold')).toBe('10.00');
-			expect(await editor.hasParameter('options')).toBe(false);
+			expect(await editor.hasCollection('options')).toBe(false);
 
 			const balance = all.emulators.smsClub.state.config.balance as number;
 			await editor.fillParameter('threshold', String(balance + 1));

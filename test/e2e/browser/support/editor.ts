@@ -290,10 +290,28 @@ export class Editor {
 		return this.parameter(name).isVisible();
 	}
 
-	/** The labels of the panel's credential fields ("Credential", "Redis (Tracking Store)"). */
+	/**
+	 * Whether a collection parameter (e.g. Options) is in the panel now. A collection has no
+	 * parameter-input-<name> of its own, so hasParameter never finds it: it is found by its label.
+	 */
+	async hasCollection(name: string): Promise<boolean> {
+		await this.ndv.getByTestId('node-parameters').waitFor();
+		await this.page.waitForTimeout(200);
+		return this.ndv.locator(`[data-test-id="parameter-item"] label[for="${name}"]`).isVisible();
+	}
+
+	/** The choices a multi-options parameter holds now, as its tags show them. */
+	async chosenMany(name: string): Promise<string[]> {
+		return (await this.parameter(name).locator('.el-select__tags-text').allInnerTexts()).map((t) => t.trim());
+	}
+
+	/**
+	 * The labels of the panel's credential fields ("Credential", "Redis (Tracking Store)"): the label
+	 * only, since each field's box also holds its credential or a "Connect to …" button.
+	 */
 	async credentialFields(): Promise<string[]> {
 		await this.page.waitForTimeout(200);
-		return (await this.ndv.getByTestId('credentials-label').allInnerTexts()).map((t) => t.trim());
+		return (await this.ndv.getByTestId('credentials-label').locator('label').allInnerTexts()).map((t) => t.trim());
 	}
 
 	/** A trigger's webhook URL as the panel shows it under "Webhook URLs". */

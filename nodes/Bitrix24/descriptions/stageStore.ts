@@ -9,7 +9,10 @@ export const stageStoreOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions: { show: { events: ['dealStageChanged'] } },
+	// "/events" (the same field, named from the root) rather than "events": when a field that a
+	// collection's display condition names directly changes, the n8n editor drops the whole
+	// collection, so adding another event would silently put a Redis Stage Store back to Built-In.
+	displayOptions: { show: { '/events': ['dealStageChanged'] } },
 	options: [
 		storeChoice('Stage Store', 'stageStore', "Where each deal's last seen stage is kept, to tell a stage change from any other edit of the deal"),
 	],

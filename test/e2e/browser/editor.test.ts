@@ -4,12 +4,14 @@
  * credential dialog (a wrong secret shows the failure, the right one passes), run every operation
  * with Execute step and read the output panel; the sender list loads where the gateway has one and
  * a typed sender works where it has none; a node switches gateway by picking another credential;
- * the delivery-tracking fields and both triggers (deliveryTracking.ts).
+ * the delivery-tracking fields and both triggers (deliveryTracking.ts); the Bitrix24 Trigger's
+ * Stage Store kept across a change of Events (bitrix24TriggerFields.ts).
  * One n8n and one browser for the whole file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeWithRuntime, emulatorsModule, freePort, n8n, rest, type Emulator, type Emulators, type GatewayId, type Instance, type Server } from '../support/harness';
+import { describeBitrix24TriggerFields } from './bitrix24TriggerFields';
 import { describeDeliveryTracking } from './deliveryTracking';
 import { Editor, launchBrowser, type BrowserSession } from './support/editor';
 
@@ -235,4 +237,6 @@ describeWithRuntime('v2', 'SMS Gateway in the n8n editor (browser)', (getRuntime
 	});
 
 	describe('delivery tracking', () => describeDeliveryTracking(() => ({ editor, all })));
+
+	describe('Bitrix24 Trigger fields', () => describeBitrix24TriggerFields(() => editor));
 });

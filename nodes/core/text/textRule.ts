@@ -22,10 +22,11 @@ export function textFromValue(value: unknown, label: string): TextCheck {
 // C0 controls except TAB, LF, CR and FF (FF is in the GSM 03.38 extension table), DEL, and C1
 // controls: no handset shows them, and a NUL can cut a message short at the operator's SMSC.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/u;
-// What leaves nothing on screen: white space, format characters (direction marks, zero-width
-// space/joiners, BOM, soft hyphen…) and controls. Joiners are fine inside a text (emoji
-// sequences, Persian), but a text of nothing else shows nothing.
-const INVISIBLE = /[\s\p{Cf}\p{Cc}]/gu;
+// Anything but what leaves nothing on screen: white space, format characters (direction marks,
+// zero-width space/joiners, BOM, soft hyphen…) and controls. Joiners are fine inside a text (emoji
+// sequences, Persian), but a text of nothing else shows nothing. Looking for one visible character
+// stops at the first (a text's first letter) instead of building the text without the others.
+const VISIBLE = /[^\s\p{Cf}\p{Cc}]/u;
 const REPLACEMENT_CHARACTER = '\ufffd';
 
 /** Why no handset could show this text as written, or ok. Checked after Sanitize/Transliterate. */
@@ -46,7 +47,7 @@ export function checkDisplayable(text: string): TextCheck {
 	if (control) {
 		return { ok: false, message: `The text contains the control character ${codePoint(control[0])} at position ${control.index + 1}, which no phone can show` };
 	}
-	if (text.replace(INVISIBLE, '') === '') {
+	if (!VISIBLE.test(text)) {
 		return { ok: false, message: 'The text has nothing a phone can show: only spaces, direction marks or zero-width characters' };
 	}
 	return { ok: true, text };

@@ -17,6 +17,7 @@ import { balanceRefusal, estimateRun, extraFields, missingPriceRefusal, type Run
  * The one path every message takes, for Send SMS and Send Batch alike: validate everything
  * first, then (unless it is a dry run or the balance check refuses) hand all messages to ONE
  * gateway.send call, which batches and rate-limits, and map every answer back to its recipient.
+ * Takes the requests over: the array is emptied once they are prepared.
  */
 export async function deliverMessages(
 	context: IExecuteFunctions,
@@ -30,6 +31,10 @@ export async function deliverMessages(
 	const preparationContext = { definition, limits: gateway.limits, now: new Date(), timeZone: context.getTimezone(), memo: newRunMemo() };
 	// Each message's ref is its index here: its send result comes back under it.
 	const preparations = requests.map((request, index) => prepareMessage(request, preparationContext, index));
+	const itemIndexes = Int32Array.from(requests, (request) => request.itemIndex);
+	const itemIndexOf = (index: number) => itemIndexes[index];
+	// What the requests said now lives in their preparations; 100,000 of them are not kept beside.
+	requests.length = 0;
 
 	const firstInvalid = preparations.find((p): p is Extract<Preparation, { ok: false }> => !p.ok);
 	if (firstInvalid && !continueOnFail) throw invalidInputError(node, firstInvalid.error, firstInvalid.itemIndex);
@@ -76,14 +81,16 @@ export async function deliverMessages(
 			answers = outgoing.map((sms) => failedSendResult(sms, cause));
 		}
 		for (const answer of answers) results[answer.ref] = answer;
-		tracking = await trackDelivery(context, handle, outgoing, answers, settings.tracking, (ref) => requests[ref].itemIndex);
+		tracking = await trackDelivery(context, handle, outgoing, answers, settings.tracking, itemIndexOf);
 	}
+	// From here each message is reached through its preparation only (released as its item is made).
+	messages.length = 0;
 
 	// Each recipient's outcome is worked out when its item is made, not kept for the whole batch.
 	const outcomeAt = (index: number): RecipientOutcome => {
 		const preparation = preparations[index];
 		if (!preparation.ok) {
-			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true, extra: trackingFields(settings, undefined, requests[index].itemIndex) };
+			return { gateway: definition.id, to: preparation.to, error: preparation.error, dryRun: true, extra: trackingFields(settings, undefined, itemIndexOf(index)) };
 		}
 		const { message } = preparation;
 		const original = duplicateOf?.[index];
@@ -94,7 +101,7 @@ export async function deliverMessages(
 			message,
 			dryRun: settings.dryRun || !!refusal,
 			cost: estimate.pricePerPart !== undefined ? roundMoney(message.analysis.parts * estimate.pricePerPart) : undefined,
-			extra: Object.assign(extraFields(settings, estimate, original), trackingFields(settings, tracking.get(sentAs), requests[index].itemIndex)),
+			extra: Object.assign(extraFields(settings, estimate, original), trackingFields(settings, tracking.get(sentAs), itemIndexOf(index))),
 		};
 		if (settings.dryRun) return outcome;
 		if (refusal) return { ...outcome, error: refusal.error };
@@ -102,10 +109,21 @@ export async function deliverMessages(
 		return outcome;
 	};
 
-	if (!continueOnFail) stopOnFailure(context, { length: requests.length, at: outcomeAt }, requests);
+	if (!continueOnFail) stopOnFailure(context, { length: preparations.length, at: outcomeAt }, itemIndexOf);
 
 	const inputs = context.getInputData();
-	return requests.map(({ itemIndex }, index) => outputItem(recipientJson(outcomeAt(index)), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex)));
+	// A result may be shown again by a later duplicate of its message; otherwise it is needed once.
+	const resultsReused = duplicateOf !== undefined && duplicateOf.some((original) => original !== undefined);
+	const items = new Array<INodeExecutionData>(preparations.length);
+	for (let index = 0; index < preparations.length; index++) {
+		const itemIndex = itemIndexOf(index);
+		items[index] = outputItem(recipientJson(outcomeAt(index)), itemIndex, inputs[itemIndex], settings.includeInputFields(itemIndex));
+		// What the item was made from is let go as the items are made: at 100,000 recipients the
+		// prepared messages and answers would otherwise stay in memory beside every output item.
+		(preparations as Array<Preparation | undefined>)[index] = undefined;
+		if (!resultsReused) results[index] = undefined;
+	}
+	return items;
 }
 
 /**

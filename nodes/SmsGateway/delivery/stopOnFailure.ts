@@ -1,7 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import type { SmsError } from '../../core/errors/SmsError';
 import { gatewayApiError, type RecipientOutcome } from '../../glue';
-import type { MessageRequest } from '../../core/message/prepareMessage';
 import type { SendResult } from '../../core/adapter/GatewayAdapter';
 import type { Refusal } from './deliverySettings';
 
@@ -17,7 +16,7 @@ export interface OutcomeList {
  * have), throwing would make n8n run the node again and send those a second time; the items are
  * returned with their errors instead, and a warning says why.
  */
-export function stopOnFailure(context: IExecuteFunctions, outcomes: OutcomeList, requests: MessageRequest[]): void {
+export function stopOnFailure(context: IExecuteFunctions, outcomes: OutcomeList, itemIndexOf: (index: number) => number): void {
 	let failed: { index: number; error: SmsError } | undefined;
 	for (let index = 0; index < outcomes.length && !failed; index++) {
 		const { error, result } = outcomes.at(index);
@@ -49,7 +48,7 @@ export function stopOnFailure(context: IExecuteFunctions, outcomes: OutcomeList,
 	const note = accepted > 0
 		? `${accepted} other message(s) of this run were accepted by the gateway; turn on "Continue On Fail" to get one item per recipient.`
 		: undefined;
-	throw gatewayApiError(node, failed.error, requests[failed.index].itemIndex, note);
+	throw gatewayApiError(node, failed.error, itemIndexOf(failed.index), note);
 }
 
 export function refusalError(node: INode, refusal: Refusal): NodeOperationError {

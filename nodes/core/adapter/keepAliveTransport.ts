@@ -32,8 +32,6 @@ const IDLE_CONNECTION_MS = 2_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** No gateway answer comes near this; a bigger one is not an answer to us. */
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-/** Failures where the connection was never opened, so nothing can have reached the gateway. */
-const NOT_CONNECTED_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 
 interface Agents {
 	http: http.Agent;
@@ -120,12 +118,12 @@ function exchange(request: HttpRequest, agents: Agents, defaultTimeoutMs: number
 				if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`the answer is larger than ${MAX_RESPONSE_BYTES} bytes`));
 				else chunks.push(chunk);
 			});
-			res.on('error', (error) => fail(failureOf(error, true, timeoutMs)));
+			res.on('error', (error) => fail(transportFailure(error, true, timeoutMs)));
 			res.on('end', () => {
 				if (settled) return;
 				settled = true;
 				clearTimeout(timer);
-				resolve({ status: res.statusCode ?? 0, headers: lowerCaseHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+				resolve({ status: res.statusCode ?? 0, headers: headerValues(res.headers), body: Buffer.concat(chunks).toString('utf8') });
 			});
 		});
 		const timer = setTimeout(() => req.destroy(new TimeoutError(timeoutMs)), timeoutMs);
@@ -136,7 +134,7 @@ function exchange(request: HttpRequest, agents: Agents, defaultTimeoutMs: number
 			// Already failed (a refused lookup), or already open.
 			else if (!socket.destroyed) arrived();
 		});
-		req.on('error', (error) => fail(failureOf(error, mayHaveArrived, timeoutMs)));
+		req.on('error', (error) => fail(transportFailure(error, mayHaveArrived, timeoutMs)));
 		req.end(body);
 	});
 }
@@ -149,15 +147,17 @@ class TimeoutError extends Error {
 	}
 }
 
-/** not_sent only when nothing can have reached the gateway; the message names the cause, never the request. */
-function failureOf(error: unknown, mayHaveArrived: boolean, timeoutMs: number): TransportError {
-	const code = typeof (error as { code?: unknown })?.code === 'string' ? ((error as { code: string }).code) : undefined;
-	const name = (error as { name?: unknown })?.name;
-	if (code && NOT_CONNECTED_CODES.has(code)) return new TransportError('not_sent', `connection failed (${code})`);
-	if (name === 'AbortError') return new TransportError(mayHaveArrived ? 'no_response' : 'not_sent', 'the execution was cancelled');
-	if (error instanceof TimeoutError) return new TransportError(mayHaveArrived ? 'no_response' : 'not_sent', `no answer in time (${timeoutMs} ms)`);
-	if (!mayHaveArrived) return new TransportError('not_sent', `could not connect (${code ?? messageOf(error)})`);
-	return new TransportError('no_response', `connection lost (${code ?? messageOf(error)})`);
+/**
+ * not_sent only when nothing can have reached the gateway: that is decided by whether the
+ * connection was open, never by the error's code (an established connection can fail with
+ * EHOSTUNREACH too, after the request went out). The message names the cause, never the request.
+ */
+export function transportFailure(error: unknown, mayHaveArrived: boolean, timeoutMs: number): TransportError {
+	const failure = mayHaveArrived ? 'no_response' : 'not_sent';
+	if ((error as { name?: unknown })?.name === 'AbortError') return new TransportError(failure, 'the execution was cancelled');
+	if (error instanceof TimeoutError) return new TransportError(failure, `no answer in time (${timeoutMs} ms)`);
+	const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+	return new TransportError(failure, `${mayHaveArrived ? 'connection lost' : 'connection failed'} (${code ?? messageOf(error)})`);
 }
 
 function messageOf(error: unknown): string {
@@ -173,10 +173,11 @@ function parseUrl(text: string): URL | undefined {
 	}
 }
 
-function lowerCaseHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+/** Node gives header names lower-cased already; a repeated header (set-cookie) becomes one value. */
+function headerValues(headers: http.IncomingHttpHeaders): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
-		if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return result;
 }

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo, LookupFunction, Socket } from 'node:net';
 import { TransportError, type HttpResponse } from '../../../../nodes/core/adapter/http';
-import { createKeepAliveTransport, type ConnectionRules } from '../../../../nodes/core/adapter/keepAliveTransport';
+import { createKeepAliveTransport, transportFailure, type ConnectionRules } from '../../../../nodes/core/adapter/keepAliveTransport';
 
 /** A local server that counts connections and requests and answers as each test says. */
 interface TestServer {
@@ -100,6 +100,12 @@ describe('createKeepAliveTransport', () => {
 		const failure = await failureOf(createKeepAliveTransport({ rules: freshRules() })({ method: 'POST', url: `http://127.0.0.1:${port}/send`, body: 'x' }));
 		expect(failure.failure).toBe('not_sent');
 		expect(failure.message).toBe('connection failed (ECONNREFUSED)');
+	});
+
+	test.each(['EHOSTUNREACH', 'ENETUNREACH', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'])('%s once the connection was open: no_response (the code does not prove the request never left)', (code) => {
+		const error = Object.assign(new Error(`${code} password=Top-Secret`), { code });
+		expect(transportFailure(error, true, 1000)).toMatchObject({ failure: 'no_response', message: `connection lost (${code})` });
+		expect(transportFailure(error, false, 1000)).toMatchObject({ failure: 'not_sent', message: `connection failed (${code})` });
 	});
 
 	test('a host the rules refuse is never connected to, and was not sent', async () => {

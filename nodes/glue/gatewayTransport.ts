@@ -22,10 +22,15 @@ export function createGatewayTransport(context: RequestContext, credentialName: 
 	return createKeepAliveTransport({ rules: rulesOf(egress), signal: cancelSignalOf(context) });
 }
 
+/** n8n's egress filter, or undefined where n8n offers none (or cannot give it here): then n8n's helper sends. */
 function egressFilterOf(context: RequestContext): NodeEgressFilter | undefined {
 	const helpers = context.helpers as { getSecureEgressFilter?: unknown };
 	if (typeof helpers.getSecureEgressFilter !== 'function') return undefined;
-	return (helpers.getSecureEgressFilter as () => NodeEgressFilter)();
+	try {
+		return (helpers.getSecureEgressFilter as () => NodeEgressFilter)();
+	} catch {
+		return undefined;
+	}
 }
 
 function proxyConfigured(): boolean {

@@ -89,6 +89,17 @@ describe('createGatewayTransport', () => {
 		expect(connections).toBe(0);
 	});
 
+	test("when n8n cannot give its egress filter, n8n's request helper sends (its own SSRF rules apply)", async () => {
+		const { ctx, viaHelper } = context({});
+		(ctx.helpers as unknown as Record<string, unknown>).getSecureEgressFilter = () => {
+			throw new Error('egress filter not available in this context');
+		};
+		const answer = await createGatewayTransport(ctx, 'a1Api', {})({ method: 'POST', url, body: 'x' });
+		expect(answer.body).toBe('from the helper');
+		expect(viaHelper).toHaveBeenCalledTimes(1);
+		expect(connections).toBe(0);
+	});
+
 	test("without n8n's egress filter (n8n 1.x), n8n's request helper sends", async () => {
 		const { ctx, viaHelper } = context({});
 		const answer = await createGatewayTransport(ctx, 'a1Api', {})({ method: 'POST', url, body: 'x' });

@@ -25,12 +25,19 @@ export const description: INodeProperties[] = showFor('send', [toProperty, textP
 
 /** Send SMS: one message per input item, all handed to the gateway together. */
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
-	const requests: MessageRequest[] = context.getInputData().map((_, itemIndex) => ({
-		itemIndex,
-		to: nodeParameter(context, 'to', itemIndex, ''),
-		text: nodeParameter(context, 'text', itemIndex, ''),
-		sender: readSender(context, itemIndex, handle.definition.id),
-		settings: messageSettings(context, itemIndex),
-	}));
-	return await deliverMessages(context, handle, requests, deliverySettings(context, false));
+	return await deliverMessages(context, handle, itemRequests(context, handle), deliverySettings(context, false));
+}
+
+/** Each item's message, read as deliverMessages prepares it. */
+function* itemRequests(context: IExecuteFunctions, handle: GatewayHandle): Generator<MessageRequest> {
+	const count = context.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		yield {
+			itemIndex,
+			to: nodeParameter(context, 'to', itemIndex, ''),
+			text: nodeParameter(context, 'text', itemIndex, ''),
+			sender: readSender(context, itemIndex, handle.definition.id),
+			settings: messageSettings(context, itemIndex),
+		};
+	}
 }

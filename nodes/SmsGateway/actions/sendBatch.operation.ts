@@ -76,9 +76,14 @@ export const description: INodeProperties[] = showFor('sendBatch', [...batchReci
 export async function execute(context: IExecuteFunctions, handle: GatewayHandle): Promise<INodeExecutionData[]> {
 	const source = readParameter(context, 'recipientsSource', 0, 'items', (value) => choiceFrom(value, ['items', 'list'] as const, 'items', 0, 'Recipients From'));
 	const settings = deliverySettings(context, true);
-	const requests: MessageRequest[] = [];
+	return await deliverMessages(context, handle, batchRequests(context, handle, source), settings);
+}
+
+/** One request per recipient, read as deliverMessages prepares them (never all of them at once). */
+function* batchRequests(context: IExecuteFunctions, handle: GatewayHandle, source: 'items' | 'list'): Generator<MessageRequest> {
 	const labels = sharedLabels();
-	context.getInputData().forEach((item, itemIndex) => {
+	const inputs = context.getInputData();
+	for (let itemIndex = 0; itemIndex < inputs.length; itemIndex++) {
 		const messageOptions = messageSettings(context, itemIndex);
 		const sender = readSender(context, itemIndex, handle.definition.id);
 		const text = nodeParameter(context, 'text', itemIndex, '');
@@ -87,23 +92,23 @@ export async function execute(context: IExecuteFunctions, handle: GatewayHandle)
 			const recipients = splitRecipientList(list, { defaultCountry: messageOptions.defaultCountry });
 			// An empty list is an input error of this item, not a silent no-op.
 			for (const to of recipients.length > 0 ? recipients : ['']) {
-				requests.push({ itemIndex, to, text, sender, settings: messageOptions, labels: LIST_LABELS });
+				yield { itemIndex, to, text, sender, settings: messageOptions, labels: LIST_LABELS };
 			}
-			return;
+			continue;
 		}
 		const { phoneField, textField } = fieldNames(context, itemIndex);
-		const ownText = textField ? readField(item.json, textField) : undefined;
+		const json = inputs[itemIndex].json;
+		const ownText = textField ? readField(json, textField) : undefined;
 		const useOwnText = ownText !== undefined && ownText !== null && !(typeof ownText === 'string' && ownText.trim() === '');
-		requests.push({
+		yield {
 			itemIndex,
-			to: readField(item.json, phoneField),
+			to: readField(json, phoneField),
 			text: useOwnText ? ownText : text,
 			sender,
 			settings: messageOptions,
 			labels: labels(phoneField, useOwnText ? textField : undefined),
-		});
-	});
-	return await deliverMessages(context, handle, requests, settings);
+		};
+	}
 }
 
 const LIST_LABELS: MessageRequest['labels'] = { to: 'Recipient List' };

@@ -1,29 +1,35 @@
 import type { IDataObject } from 'n8n-workflow';
 import { smsError } from '../../core/errors/errorTable';
 import type { Balance } from '../../core/adapter/GatewayAdapter';
-import { balanceCovers, estimateCost, type CostEstimate } from '../../core/batch/costEstimate';
+import { balanceCovers, estimateTotals, type CostEstimate } from '../../core/batch/costEstimate';
 import type { GatewayHandle } from '../../glue';
 import { toSmsError } from '../../core/errors/toSmsError';
 import type { DeliverySettings, Refusal } from './deliverySettings';
 
 export type RunEstimate = CostEstimate & { balanceError?: string };
 
+/** How many messages are to be sent and how many parts they make together. */
+export interface MessageTotals {
+	messages: number;
+	parts: number;
+}
+
 /**
  * Parts and cost of the messages to send and, for a dry run or a balance check, the balance
  * before and after. A dry run survives a failing balance request (it reports why); a balance
  * check does not, since nothing may be sent unchecked.
  */
-export async function estimateRun(handle: GatewayHandle, parts: number[], settings: DeliverySettings): Promise<RunEstimate> {
+export async function estimateRun(handle: GatewayHandle, toSend: MessageTotals, settings: DeliverySettings): Promise<RunEstimate> {
 	const wantsBalance = settings.dryRun || settings.checkBalanceFirst;
-	if (!wantsBalance) return estimateCost(parts, settings.pricePerPart);
+	if (!wantsBalance) return estimateTotals(toSend, settings.pricePerPart);
 	let balance: Balance | undefined;
 	try {
 		balance = await handle.gateway.getBalance();
 	} catch (error) {
 		if (!settings.dryRun) throw error;
-		return { ...estimateCost(parts, settings.pricePerPart), balanceError: toSmsError(error).message };
+		return { ...estimateTotals(toSend, settings.pricePerPart), balanceError: toSmsError(error).message };
 	}
-	return estimateCost(parts, settings.pricePerPart, balance);
+	return estimateTotals(toSend, settings.pricePerPart, balance);
 }
 
 /** A balance check cannot compare a balance with an unknown price; say so rather than send unchecked. */

@@ -1,13 +1,16 @@
 import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import type { SmsError } from '../../core/errors/SmsError';
-import { gatewayApiError, type RecipientOutcome } from '../../glue';
-import type { SendResult } from '../../core/adapter/GatewayAdapter';
+import { gatewayApiError } from '../../glue';
 import type { Refusal } from './deliverySettings';
 
-/** Every recipient's outcome, worked out when asked for (a batch does not keep them all). */
-export interface OutcomeList {
-	length: number;
-	at(index: number): RecipientOutcome;
+/** What a run's send came to, counted as its results came back (a batch does not keep them all). */
+export interface SendSummary {
+	/** The failed recipient with the lowest index, if any. */
+	failed?: { index: number; error: SmsError };
+	/** Messages the gateway accepted (duplicates share their first one's result, so they are not counted again). */
+	accepted: number;
+	/** Messages whose outcome is unknown: they may have been sent. */
+	unknown: number;
 }
 
 /**
@@ -16,25 +19,9 @@ export interface OutcomeList {
  * have), throwing would make n8n run the node again and send those a second time; the items are
  * returned with their errors instead, and a warning says why.
  */
-export function stopOnFailure(context: IExecuteFunctions, outcomes: OutcomeList, itemIndexOf: (index: number) => number): void {
-	let failed: { index: number; error: SmsError } | undefined;
-	for (let index = 0; index < outcomes.length && !failed; index++) {
-		const { error, result } = outcomes.at(index);
-		const itsError = error ?? result?.error;
-		if (itsError) failed = { index, error: itsError };
-	}
+export function stopOnFailure(context: IExecuteFunctions, { failed, accepted, unknown }: SendSummary, itemIndexOf: (index: number) => number): void {
 	if (!failed) return;
-	// Duplicates share the first one's result, so count messages, not items.
-	const acceptedIds = new Set<string>();
-	const unknownResults = new Set<SendResult>();
-	for (let index = 0; index < outcomes.length; index++) {
-		const { result } = outcomes.at(index);
-		if (result?.messageId !== undefined) acceptedIds.add(result.messageId);
-		if (result?.error?.code === 'outcome_unknown') unknownResults.add(result);
-	}
 	const node = context.getNode();
-	const accepted = acceptedIds.size;
-	const unknown = unknownResults.size;
 	if (node.retryOnFail === true && accepted + unknown > 0) {
 		context.addExecutionHints({
 			type: 'warning',

@@ -34,6 +34,9 @@ export interface SendResult {
 	error?: SmsError;
 }
 
+/** Takes one message's result; `position` is the message's index in the batch. Must not throw. */
+export type AnswerSink = (result: SendResult, position: number) => void;
+
 export interface StatusResult {
 	messageId: string;
 	partIds?: string[];
@@ -83,6 +86,13 @@ export interface GatewayAdapter {
 	readonly limits: GatewayLimits;
 	/** Exactly one result per input message, in input order. */
 	send(messages: OutgoingSms[]): Promise<SendResult[]>;
+	/**
+	 * The same requests as send(), with each message's result handed to `answered` as soon as its
+	 * request is done: exactly once per message, in no set order, with the message's position in
+	 * `messages`. Nothing is kept, so a caller that turns results into output as they come never
+	 * holds a whole batch of them (100,000 results at once) in memory.
+	 */
+	sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void>;
 	/** Exactly one result per input id, in input order. */
 	getStatuses(messageIds: string[]): Promise<StatusResult[]>;
 	getBalance(): Promise<Balance>;

@@ -21,3 +21,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 	for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
 	return chunks;
 }
+
+/** Runs fn for 0…count-1 with at most `limit` in flight, keeping nothing (mapWithConcurrency without its results). */
+export async function forEachWithConcurrency(count: number, limit: number, fn: (index: number) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < count) await fn(next++);
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker));
+}

@@ -15,10 +15,15 @@ export interface CostEstimate {
 /** Sums the parts to be billed and, with a price, the cost and the balance it leaves. */
 export function estimateCost(partsPerMessage: readonly number[], pricePerPart?: number, balance?: Balance): CostEstimate {
 	const parts = partsPerMessage.reduce((sum, value) => sum + value, 0);
+	return estimateTotals({ messages: partsPerMessage.length, parts }, pricePerPart, balance);
+}
+
+/** estimateCost for messages already counted: a batch need not list every message's parts. */
+export function estimateTotals({ messages, parts }: { messages: number; parts: number }, pricePerPart?: number, balance?: Balance): CostEstimate {
 	const priced = pricePerPart !== undefined && pricePerPart > 0;
 	const cost = priced ? roundMoney(parts * pricePerPart) : undefined;
 	return {
-		messages: partsPerMessage.length,
+		messages,
 		parts,
 		cost,
 		pricePerPart: priced ? pricePerPart : undefined,

@@ -46,6 +46,7 @@ export interface MessageRequest {
  * messages to the gateway as they are, not copies), plus what the output item reports.
  */
 export interface PreparedMessage extends OutgoingSms {
+	ok: true;
 	itemIndex: number;
 	/** E.164. */
 	to: string;
@@ -54,9 +55,16 @@ export interface PreparedMessage extends OutgoingSms {
 	analysis: TextAnalysis;
 }
 
-export type Preparation =
-	| { ok: true; message: PreparedMessage }
-	| { ok: false; itemIndex: number; to: string; error: SmsError };
+/** A message that cannot be sent: the recipient as given, and why. */
+export interface PreparationFailure {
+	ok: false;
+	itemIndex: number;
+	to: string;
+	error: SmsError;
+}
+
+/** The prepared message itself, not wrapped: a batch of 100,000 keeps one object per recipient, not two. */
+export type Preparation = PreparedMessage | PreparationFailure;
 
 export interface PreparationContext {
 	definition: GatewayDefinition;
@@ -149,22 +157,20 @@ export function prepareMessage(request: MessageRequest, context: PreparationCont
 
 	return {
 		ok: true,
-		message: {
-			ref,
-			itemIndex: request.itemIndex,
-			to: phone.e164,
-			text,
-			sender,
-			sendAt: schedule.sendAt,
-			validityMinutes: validity.validityMinutes,
-			reportUrl: report.reportUrl || undefined,
-			parts: analysis.parts,
-			analysis,
-		},
+		ref,
+		itemIndex: request.itemIndex,
+		to: phone.e164,
+		text,
+		sender,
+		sendAt: schedule.sendAt,
+		validityMinutes: validity.validityMinutes,
+		reportUrl: report.reportUrl || undefined,
+		parts: analysis.parts,
+		analysis,
 	};
 }
 
-function failed(request: MessageRequest, rawTo: string, error: SmsError): Preparation {
+function failed(request: MessageRequest, rawTo: string, error: SmsError): PreparationFailure {
 	return { ok: false, itemIndex: request.itemIndex, to: rawTo, error };
 }
 

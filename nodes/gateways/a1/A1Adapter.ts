@@ -6,9 +6,10 @@ import { normalizeStatus, statusOf } from '../../core/status/normalizeStatus';
 import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
-import { mapWithConcurrency } from '../../core/adapter/concurrency';
+import { forEachWithConcurrency, mapWithConcurrency } from '../../core/adapter/concurrency';
+import { collectResults } from '../../core/adapter/collectResults';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
-import type { Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import type { AnswerSink, Balance, GatewayLimits, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { authorizationHeader, authSecrets, type A1Auth } from './a1Auth';
 import { A1_DEFAULT_LIMITS } from './limits';
 import { checkA1Response, type A1Operation } from './a1Response';
@@ -66,8 +67,12 @@ export class A1Adapter implements GatewayAdapter {
 		};
 	}
 
-	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
-		return mapWithConcurrency(messages, this.limits.concurrency, (message) => this.sendOne(message));
+	send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+	}
+
+	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {
+		await forEachWithConcurrency(messages.length, this.limits.concurrency, async (index) => answered(await this.sendOne(messages[index]), index));
 	}
 
 	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {

@@ -2,7 +2,8 @@ import { SmsGatewayError } from '../../core/errors/SmsError';
 import { smsError } from '../../core/errors/errorTable';
 import type { HttpTransport } from '../../core/adapter/http';
 import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
-import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import { collectResults } from '../../core/adapter/collectResults';
+import type { AnswerSink, Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { DevinoClient, type DevinoAccount } from './DevinoClient';
 import { DEVINO_LIMITS } from './limits';
 import { DEVINO_NAME, unexpectedAnswer } from './devinoResponse';
@@ -21,15 +22,17 @@ export class DevinoAdapter implements GatewayAdapter {
 		this.client = new DevinoClient(account, transport, options);
 	}
 
-	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
+	send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+	}
+
+	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {
 		// Messages arrive checked against DEVINO_LIMITS (a sender, 10-15 digits, text size) by the core.
-		const results = new Array<SendResult>(messages.length);
 		const requests = groupMessages(messages, messages.map((_, position) => position)).flatMap((group) => chunk(group, this.limits.maxRecipientsPerRequest));
 		await mapWithConcurrency(requests, this.limits.concurrency, async (positions) => {
 			const answers = await sendSameText(this.client, positions.map((position) => messages[position]));
-			positions.forEach((position, index) => (results[position] = answers[index]));
+			positions.forEach((position, index) => answered(answers[index], position));
 		});
-		return results;
 	}
 
 	getStatuses(messageIds: string[]): Promise<StatusResult[]> {

@@ -8,8 +8,9 @@ import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
+import { collectResults } from '../../core/adapter/collectResults';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
-import type { Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
+import type { AnswerSink, Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { SMS_ASSISTENT_LABEL, unexpectedAnswer } from './httpAnswer';
 import { buildGetSenders, jsonWire, parseSenders } from './jsonWire';
 import { formatDateSend } from './minskTime';
@@ -65,8 +66,11 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		});
 	}
 
-	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
-		const results = new Array<SendResult>(messages.length);
+	send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+	}
+
+	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {
 		const byPackage = new Map<string, { dateSend?: string; webhookUrl?: string; indexes: number[] }>();
 		// Not a second check of the user's input (the core did that): time passed since, and one
 		// date_send that became too early would make the gateway refuse the whole package (-15).
@@ -76,7 +80,7 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 			if (message.sendAt) {
 				dateSend = formatDateSend(message.sendAt);
 				if (message.sendAt.getTime() < earliest) {
-					results[index] = failedSendResult(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`));
+					answered(failedSendResult(message, smsError('invalid_schedule', `${this.label} needs the send time at least ${MIN_SCHEDULE_LEAD_MINUTES} minutes ahead; ${message.sendAt.toISOString()} is too early`)), index);
 					return;
 				}
 			}
@@ -94,9 +98,8 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 		await mapWithConcurrency(chunks, this.limits.concurrency, async (sendChunk) => {
 			const chunkMessages = sendChunk.indexes.map((i) => messages[i]);
 			const chunkResults = await this.sendChunk(sendChunk, chunkMessages);
-			sendChunk.indexes.forEach((inputIndex, k) => (results[inputIndex] = chunkResults[k]));
+			sendChunk.indexes.forEach((inputIndex, k) => answered(chunkResults[k], inputIndex));
 		});
-		return results;
 	}
 
 	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {

@@ -7,15 +7,9 @@ import { partsOf } from '../../core/adapter/messageParts';
 import { failedSendResult, unexpectedAnswerError } from '../../core/adapter/answerErrors';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { chunk, mapWithConcurrency } from '../../core/adapter/concurrency';
+import { collectResults } from '../../core/adapter/collectResults';
 import { RequestPipeline } from '../../core/adapter/requestPipeline';
-import type {
-	Balance,
-	GatewayOptions,
-	OutgoingSms,
-	SendResult,
-	GatewayAdapter,
-	StatusResult,
-} from '../../core/adapter/GatewayAdapter';
+import type { AnswerSink, Balance, GatewayOptions, OutgoingSms, SendResult, GatewayAdapter, StatusResult } from '../../core/adapter/GatewayAdapter';
 import { SMSCLUB_LIMITS } from './limits';
 import { byWave, planSendRequests, type PlannedSendRequest, type SendableMessage } from './planSendRequests';
 import { errorForRefusedRecipient, errorForResponse, outcomeUnknown, SMSCLUB_LABEL } from './smsClubResponseErrors';
@@ -65,8 +59,11 @@ export class SmsClubAdapter implements GatewayAdapter {
 	}
 
 	/** Messages arrive checked against SMSCLUB_LIMITS (a sender, no schedule) by the core. */
-	async send(messages: OutgoingSms[]): Promise<SendResult[]> {
-		const results = new Array<SendResult>(messages.length);
+	send(messages: OutgoingSms[]): Promise<SendResult[]> {
+		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+	}
+
+	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {
 		const sendable: SendableMessage[] = messages.map((message, index) => ({
 			index,
 			digits: e164Digits(message.to),
@@ -77,10 +74,9 @@ export class SmsClubAdapter implements GatewayAdapter {
 		const plan = planSendRequests(sendable, SMSCLUB_LIMITS.maxRecipientsPerRequest);
 		for (const wave of byWave(plan)) {
 			await mapWithConcurrency(wave, SMSCLUB_LIMITS.concurrency, async (request) => {
-				for (const [index, result] of await this.sendOneRequest(request, messages)) results[index] = result;
+				for (const [index, result] of await this.sendOneRequest(request, messages)) answered(result, index);
 			});
 		}
-		return results;
 	}
 
 	async getStatuses(messageIds: string[]): Promise<StatusResult[]> {
@@ -106,7 +102,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 	}
 
 	/** One `/sms/send` call; every recipient of it gets exactly one result. */
-	private async sendOneRequest(request: PlannedSendRequest, messages: OutgoingSms[]): Promise<Map<number, SendResult>> {
+	private async sendOneRequest(request: PlannedSendRequest, messages: readonly OutgoingSms[]): Promise<Map<number, SendResult>> {
 		const results = new Map<number, SendResult>();
 		const phones = request.recipients.map((r) => r.digits);
 		const body: SmsClubSendBody = { phone: phones, message: request.text, src_addr: request.sender };

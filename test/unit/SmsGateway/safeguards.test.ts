@@ -104,7 +104,7 @@ describe('an adapter that breaks while sending', () => {
 
 	test('is reported as outcome_unknown, never as a plain failure, and quotes nothing from the error', async () => {
 		const emulator = fresh('devino');
-		jest.spyOn(DevinoAdapter.prototype, 'send').mockRejectedValueOnce(new TypeError('boom password=Top-Secret'));
+		jest.spyOn(DevinoAdapter.prototype, 'sendEach').mockRejectedValueOnce(new TypeError('boom password=Top-Secret'));
 		const output = await runNode({
 			parameters: { gateway: 'devino', operation: 'send', to: '+375291000001', text: 'Hi', sender: 'DTSMS', options: {} },
 			credentials: credentialsFor(emulator),

@@ -30,7 +30,7 @@ async function batchWith(fake: (messages: readonly OutgoingSms[], answered: Answ
 		credentials: credentialsFor(emulator),
 		continueOnFail: true,
 	});
-	return output.map((item) => ({ ...item.json, error: (item.json.error as IDataObject | undefined)?.code, pairedItem: item.pairedItem }));
+	return output.map((item): IDataObject => ({ ...item.json, error: (item.json.error as IDataObject | undefined)?.code, pairedItem: item.pairedItem as unknown as IDataObject }));
 }
 
 test('an adapter that fails after answering some: their answers stand, the rest are outcome_unknown', async () => {

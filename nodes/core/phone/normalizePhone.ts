@@ -60,7 +60,9 @@ function normalize(input: string, options: PhoneOptions): PhoneResult {
 	const e164Digits = e164.slice(1);
 	if (e164Digits.length < MIN_DIGITS) return reject(input, 'too_short', { digits: e164Digits });
 	if (e164Digits.length > MAX_DIGITS) return reject(input, 'too_long', { digits: e164Digits });
-	return { ok: true, input, e164, digits: e164Digits, country: chosen.country };
+	// A number given in E.164 already is kept as given: the input item holds that very string, so
+	// a batch's messages and output items need no copy of it.
+	return { ok: true, input, e164: e164 === input ? input : e164, digits: e164Digits, country: chosen.country };
 }
 
 function isUsable(reading: PhoneReading, requireMobile: boolean): reading is ValidReading {

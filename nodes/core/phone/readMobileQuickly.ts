@@ -43,7 +43,9 @@ export function readMobileQuickly(digits: string, country: CountryCode | undefin
 	if (numberCountry === undefined || !FAST_COUNTRIES.has(numberCountry)) return undefined;
 	const type = numberType(nationalNumber, numberingPlan(numberCountry));
 	if (!receivesSms(type)) return undefined;
-	return { valid: true, e164: `+${callingCode}${nationalNumber}`, country: numberCountry, type };
+	// Joined, not concatenated: `+${…}` of 13+ characters is a V8 rope (two strings and a node)
+	// until first read, then a rope plus a flat copy; a batch keeps 100,000 of these.
+	return { valid: true, e164: ['+', callingCode, nationalNumber].join(''), country: numberCountry, type };
 }
 
 interface ReadingStart {

@@ -71,7 +71,9 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 	}
 
 	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {
-		const byPackage = new Map<string, { dateSend?: string; webhookUrl?: string; indexes: number[] }>();
+		// Per package (send time and report URL belong to the whole package), its requests of at most
+		// maxRecipientsPerRequest, filled as the messages are read: no list of 100,000 indexes to split.
+		const byPackage = new Map<string, SendChunk[]>();
 		// Not a second check of the user's input (the core did that): time passed since, and one
 		// date_send that became too early would make the gateway refuse the whole package (-15).
 		const earliest = this.pipeline.now().getTime() + MIN_SCHEDULE_LEAD_MINUTES * 60_000;
@@ -86,15 +88,13 @@ export class SmsAssistentAdapter implements GatewayAdapter {
 			}
 			// Most batches are sent now without a report URL: one package key for them, no string per message.
 			const key = dateSend === undefined && !message.reportUrl ? '' : JSON.stringify([dateSend ?? '', message.reportUrl ?? '']);
-			const group = byPackage.get(key);
-			if (group) group.indexes.push(index);
-			else byPackage.set(key, { dateSend, webhookUrl: message.reportUrl, indexes: [index] });
+			let requests = byPackage.get(key);
+			if (!requests) byPackage.set(key, (requests = []));
+			const last = requests[requests.length - 1];
+			if (last && last.indexes.length < this.limits.maxRecipientsPerRequest) last.indexes.push(index);
+			else requests.push({ dateSend, webhookUrl: message.reportUrl, indexes: [index] });
 		});
-		// One package per send time and report URL (both belong to the whole package), split by size.
-		const chunks: SendChunk[] = [];
-		for (const { dateSend, webhookUrl, indexes } of byPackage.values()) {
-			for (const part of chunk(indexes, this.limits.maxRecipientsPerRequest)) chunks.push({ dateSend, webhookUrl, indexes: part });
-		}
+		const chunks = [...byPackage.values()].flat();
 		await mapWithConcurrency(chunks, this.limits.concurrency, async (sendChunk) => {
 			const chunkMessages = sendChunk.indexes.map((i) => messages[i]);
 			const chunkResults = await this.sendChunk(sendChunk, chunkMessages);

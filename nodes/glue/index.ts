@@ -9,7 +9,7 @@ export { getSenders, searchSenders } from './loadSenderOptions';
 export { chosenOperation, operationFields, type NodeOperation } from './operations';
 export { createN8nTransport, toTransportError } from './n8nTransport';
 export { accountFailure, errorJson, gatewayApiError, invalidInputError } from './nodeErrors';
-export { outputItem, recipientJson, statusJson, type RecipientOutcome } from './outputItems';
+export { outputItem, recipientJson, statusJson } from './outputItems';
 export {
 	booleanFrom,
 	choiceFrom,

@@ -1,34 +1,22 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { SmsError } from '../core/errors/SmsError';
 import type { SendResult, StatusResult } from '../core/adapter/GatewayAdapter';
 import type { PreparedMessage } from '../core/message/prepareMessage';
 import { errorJson } from './nodeErrors';
 
 /**
- * Every recipient item has the same keys whatever the gateway and outcome, with null where a
- * value does not apply, so the nodes after this one never have to guess.
+ * The fields every recipient item starts with, the same keys whatever the gateway and outcome,
+ * with null where a value does not apply, so the nodes after this one never have to guess. The
+ * caller adds its optional fields (cost, duplicates, estimate, tracking) and `error` after these.
+ * Plain arguments, not an outcome object: a batch makes 100,000 of these items.
+ *
+ * @param to E.164 when the number was valid, the input as given otherwise.
  */
-export interface RecipientOutcome {
-	gateway: string;
-	/** E.164 when the number was valid, the input as given otherwise. */
-	to: string;
-	message?: PreparedMessage;
-	result?: SendResult;
-	error?: SmsError;
-	dryRun: boolean;
-	/** parts × price per part, when a price was given. */
-	cost?: number;
-	extra?: IDataObject;
-}
-
-export function recipientJson(outcome: RecipientOutcome): IDataObject {
-	const { message, result } = outcome;
-	const error = outcome.error ?? result?.error;
-	const json: IDataObject = {
-		gateway: outcome.gateway,
+export function recipientJson(gateway: string, to: string, message: PreparedMessage | undefined, result: SendResult | undefined, dryRun: boolean): IDataObject {
+	return {
+		gateway,
 		messageId: result?.messageId ?? null,
 		partIds: result?.partIds ?? null,
-		to: outcome.to,
+		to,
 		status: result?.status.status ?? null,
 		final: result?.status.final ?? false,
 		gatewayStatus: result?.status.raw ?? null,
@@ -36,12 +24,8 @@ export function recipientJson(outcome: RecipientOutcome): IDataObject {
 		encoding: message?.analysis.encoding ?? null,
 		characters: message?.analysis.characters ?? null,
 		scheduledAt: message?.sendAt?.toISOString() ?? null,
-		dryRun: outcome.dryRun,
+		dryRun,
 	};
-	if (outcome.cost !== undefined) json.cost = outcome.cost;
-	Object.assign(json, outcome.extra ?? {});
-	if (error) json.error = errorJson(error);
-	return json;
 }
 
 export function statusJson(gateway: string, result: StatusResult): IDataObject {

@@ -140,7 +140,9 @@ async function sendAll(gateway: GatewayAdapter, outgoing: readonly PreparedMessa
 		sendError = toSmsError(error, 'send');
 	}
 	if (itemError !== undefined) throw itemError;
-	for (const message of outgoing) {
+	// Indexed, not for…of: an iterator's result object per message is one more object per recipient.
+	for (let position = 0; position < outgoing.length; position++) {
+		const message = outgoing[position];
 		if (!items.has(message.ref)) items.answered(sendError ? failedSendResult(message, sendError) : missingResult(message.ref, message));
 	}
 }

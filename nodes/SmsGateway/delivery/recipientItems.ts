@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { SendResult } from '../../core/adapter/GatewayAdapter';
 import { smsError } from '../../core/errors/errorTable';
+import type { SmsError } from '../../core/errors/SmsError';
 import { roundMoney } from '../../core/batch/costEstimate';
 import type { Preparation, PreparedMessage } from '../../core/message/prepareMessage';
 import { statusOf } from '../../core/status/normalizeStatus';
-import { outputItem, recipientJson, type RecipientOutcome } from '../../glue';
+import { errorJson, outputItem, recipientJson } from '../../glue';
 import type { DeliverySettings, Refusal } from './deliverySettings';
-import { extraFields, type RunEstimate } from './runEstimate';
+import { addExtraFields, type RunEstimate } from './runEstimate';
 import type { SendSummary } from './stopOnFailure';
 import { NOT_SENT, OFF, type TrackingResult } from './trackDelivery';
 
@@ -86,46 +87,49 @@ export class RecipientItems {
 		return { items: this.items as INodeExecutionData[], summary: this.summary };
 	}
 
+	/**
+	 * The item of one preparation. Its JSON is built in place, field by field, with no outcome
+	 * object between: V8 may allocate objects from a site this busy straight into its old
+	 * generation, and 100,000 such intermediates would stay there until its next full collection.
+	 */
 	private make(index: number, result: SendResult | undefined): void {
-		const { settings, itemIndexOf } = this.run;
-		const itemIndex = itemIndexOf(index);
-		const outcome = this.outcome(index, result);
-		const error = outcome.error ?? outcome.result?.error;
-		if (error && (this.summary.failed === undefined || index < this.summary.failed.index)) this.summary.failed = { index, error };
-		this.items[index] = outputItem(recipientJson(outcome), itemIndex, this.inputs[itemIndex], settings.includeInputFields(itemIndex));
-		this.preparations[index] = undefined;
-	}
-
-	private outcome(index: number, result: SendResult | undefined): RecipientOutcome {
 		const { gatewayId, settings, estimate, refusal, itemIndexOf } = this.run;
+		const itemIndex = itemIndexOf(index);
 		const preparation = this.preparations[index] as Preparation;
+		let json: IDataObject;
+		let error: SmsError | undefined;
 		if (!preparation.ok) {
-			return { gateway: gatewayId, to: preparation.to, error: preparation.error, dryRun: true, extra: this.trackingFields(undefined, itemIndexOf(index)) };
+			json = recipientJson(gatewayId, preparation.to, undefined, undefined, true);
+			this.addTracking(json, undefined, itemIndex);
+			error = preparation.error;
+		} else {
+			const original = this.run.duplicateOf?.[index];
+			const sentAs = original ?? index;
+			const dryRun = settings.dryRun || refusal !== undefined;
+			const sent = dryRun ? undefined : (result ?? missingResult(sentAs, preparation));
+			json = recipientJson(gatewayId, preparation.to, preparation, sent, dryRun);
+			if (estimate.pricePerPart !== undefined) json.cost = roundMoney(preparation.analysis.parts * estimate.pricePerPart);
+			addExtraFields(json, settings, estimate, original);
+			this.addTracking(json, this.tracking?.get(sentAs), itemIndex);
+			error = settings.dryRun ? undefined : (refusal?.error ?? sent?.error);
 		}
-		const original = this.run.duplicateOf?.[index];
-		const sentAs = original ?? index;
-		const outcome: RecipientOutcome = {
-			gateway: gatewayId,
-			to: preparation.to,
-			message: preparation,
-			dryRun: settings.dryRun || !!refusal,
-			cost: estimate.pricePerPart !== undefined ? roundMoney(preparation.analysis.parts * estimate.pricePerPart) : undefined,
-			extra: Object.assign(extraFields(settings, estimate, original), this.trackingFields(this.tracking?.get(sentAs), itemIndexOf(index))),
-		};
-		if (settings.dryRun) return outcome;
-		if (refusal) return { ...outcome, error: refusal.error };
-		outcome.result = result ?? missingResult(sentAs, preparation);
-		return outcome;
+		if (error) {
+			json.error = errorJson(error);
+			if (this.summary.failed === undefined || index < this.summary.failed.index) this.summary.failed = { index, error };
+		}
+		this.items[index] = outputItem(json, itemIndex, this.inputs[itemIndex], settings.includeInputFields(itemIndex));
+		this.preparations[index] = undefined;
 	}
 
 	/**
 	 * `reference` and `tracking` (node version 2, or a version 1 node with Track Delivery on); a
 	 * message that was not sent is `not_sent` (or `off`), as is a sent one until tracked() says more.
 	 */
-	private trackingFields(result: TrackingResult | undefined, itemIndex: number): IDataObject {
+	private addTracking(json: IDataObject, result: TrackingResult | undefined, itemIndex: number): void {
 		const { tracking } = this.run.settings;
-		if (!tracking.showFields) return {};
-		return { reference: tracking.referenceOf(itemIndex) ?? null, tracking: { ...(result ?? (tracking.enabled ? NOT_SENT : OFF)) } };
+		if (!tracking.showFields) return;
+		json.reference = tracking.referenceOf(itemIndex) ?? null;
+		json.tracking = { ...(result ?? (tracking.enabled ? NOT_SENT : OFF)) };
 	}
 }
 

@@ -55,15 +55,14 @@ export function balanceRefusal(estimate: CostEstimate, settings: DeliverySetting
 	};
 }
 
-/** The `estimate`, `skippedDuplicate` and `duplicateOf` fields, present only when their option is on. */
-export function extraFields(settings: DeliverySettings, estimate: RunEstimate, duplicateOf: number | undefined): IDataObject {
-	const extra: IDataObject = {};
+/** Adds the `skippedDuplicate`, `duplicateOf` and `estimate` fields, each only when its option is on. */
+export function addExtraFields(json: IDataObject, settings: DeliverySettings, estimate: RunEstimate, duplicateOf: number | undefined): void {
 	if (settings.deduplicate) {
-		extra.skippedDuplicate = duplicateOf !== undefined;
-		extra.duplicateOf = duplicateOf ?? null;
+		json.skippedDuplicate = duplicateOf !== undefined;
+		json.duplicateOf = duplicateOf ?? null;
 	}
 	if (settings.dryRun || settings.checkBalanceFirst) {
-		extra.estimate = {
+		json.estimate = {
 			messages: estimate.messages,
 			parts: estimate.parts,
 			cost: estimate.cost ?? null,
@@ -73,5 +72,4 @@ export function extraFields(settings: DeliverySettings, estimate: RunEstimate, d
 			...(estimate.balanceError ? { balanceError: estimate.balanceError } : {}),
 		};
 	}
-	return extra;
 }

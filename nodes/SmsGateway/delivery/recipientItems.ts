@@ -51,10 +51,14 @@ export class RecipientItems {
 		this.repeated = repeated;
 	}
 
-	/** A sent message's answer (its ref is its preparation's index); a second answer for it is ignored. */
+	/**
+	 * A sent message's answer (its ref is its preparation's index). An answer under a ref that
+	 * was not sent, or a second one for a message, is ignored: each item shows its own first answer.
+	 */
 	answered(result: SendResult): void {
 		const index = result.ref;
-		if (this.items[index] !== undefined) return;
+		const preparation = this.preparations[index];
+		if (preparation === undefined || !preparation.ok || this.run.duplicateOf?.[index] !== undefined) return;
 		if (result.messageId !== undefined) this.summary.accepted++;
 		if (result.error?.code === 'outcome_unknown') this.summary.unknown++;
 		if (result.messageId && this.run.settings.tracking.enabled) this.toTrack.push(result);

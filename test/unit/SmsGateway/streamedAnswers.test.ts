@@ -69,6 +69,19 @@ test('a second answer for the same message is ignored: one item per recipient, t
 	]);
 });
 
+test('an answer under a ref that was not sent is ignored; the message it meant gets outcome_unknown', async () => {
+	const items = await batchWith(async (messages, answered) => {
+		answered(accepted(messages[0], 'm-0'), 0);
+		answered({ ...accepted(messages[1], 'stray'), ref: 7 }, 1);
+		answered({ ...accepted(messages[2], 'negative'), ref: -1 }, 2);
+	});
+	expect(items.map((i) => [i.messageId, i.error])).toEqual([
+		['m-0', undefined],
+		[null, 'outcome_unknown'],
+		[null, 'outcome_unknown'],
+	]);
+});
+
 test('answers in any order land on their own recipients', async () => {
 	const items = await batchWith(async (messages, answered) => {
 		for (const position of [2, 0, 1]) answered(accepted(messages[position], `id-of-${messages[position].to}`), position);

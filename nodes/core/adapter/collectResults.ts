@@ -1,12 +1,9 @@
-import type { AnswerSink, OutgoingSms, SendResult } from './GatewayAdapter';
+import type { GatewayAdapter, OutgoingSms, SendResult } from './GatewayAdapter';
 
-/** send() on top of sendEach(): every message's result at the message's position. */
-export async function collectResults(
-	messages: OutgoingSms[],
-	sendEach: (messages: readonly OutgoingSms[], answered: AnswerSink) => Promise<void>,
-): Promise<SendResult[]> {
+/** send() on top of the adapter's sendEach(): every message's result at the message's position. */
+export async function collectResults(adapter: Pick<GatewayAdapter, 'sendEach'>, messages: OutgoingSms[]): Promise<SendResult[]> {
 	const results = new Array<SendResult>(messages.length);
-	await sendEach(messages, (result, position) => {
+	await adapter.sendEach(messages, (result, position) => {
 		results[position] = result;
 	});
 	return results;

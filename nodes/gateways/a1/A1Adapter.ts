@@ -68,7 +68,7 @@ export class A1Adapter implements GatewayAdapter {
 	}
 
 	send(messages: OutgoingSms[]): Promise<SendResult[]> {
-		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+		return collectResults(this, messages);
 	}
 
 	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {

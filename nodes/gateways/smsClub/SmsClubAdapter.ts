@@ -60,7 +60,7 @@ export class SmsClubAdapter implements GatewayAdapter {
 
 	/** Messages arrive checked against SMSCLUB_LIMITS (a sender, no schedule) by the core. */
 	send(messages: OutgoingSms[]): Promise<SendResult[]> {
-		return collectResults(messages, (batch, answered) => this.sendEach(batch, answered));
+		return collectResults(this, messages);
 	}
 
 	async sendEach(messages: readonly OutgoingSms[], answered: AnswerSink): Promise<void> {

@@ -12,13 +12,10 @@ export interface CostEstimate {
 	unit?: string;
 }
 
-/** Sums the parts to be billed and, with a price, the cost and the balance it leaves. */
-export function estimateCost(partsPerMessage: readonly number[], pricePerPart?: number, balance?: Balance): CostEstimate {
-	const parts = partsPerMessage.reduce((sum, value) => sum + value, 0);
-	return estimateTotals({ messages: partsPerMessage.length, parts }, pricePerPart, balance);
-}
-
-/** estimateCost for messages already counted: a batch need not list every message's parts. */
+/**
+ * The cost of the messages to send (counted by the caller: a batch need not list every message's
+ * parts) and, with a price, the balance it leaves.
+ */
 export function estimateTotals({ messages, parts }: { messages: number; parts: number }, pricePerPart?: number, balance?: Balance): CostEstimate {
 	const priced = pricePerPart !== undefined && pricePerPart > 0;
 	const cost = priced ? roundMoney(parts * pricePerPart) : undefined;

@@ -1,4 +1,4 @@
-import { balanceCovers, estimateCost } from '../../../../nodes/core/batch/costEstimate';
+import { balanceCovers, estimateTotals } from '../../../../nodes/core/batch/costEstimate';
 import { findDuplicates } from '../../../../nodes/core/batch/findDuplicates';
 
 describe('batch planning', () => {
@@ -19,12 +19,12 @@ describe('batch planning', () => {
 		expect(findDuplicates(entries, (e) => e.to, (a, b) => a.text === b.text)).toEqual([undefined, undefined, undefined, 1, 0, undefined, 5]);
 	});
 
-	test('estimateCost sums parts, prices them and tells the balance after', () => {
-		expect(estimateCost([1, 2, 3])).toEqual({ messages: 3, parts: 6, cost: undefined, pricePerPart: undefined, balanceBefore: undefined, balanceAfter: undefined, unit: undefined });
-		const estimate = estimateCost([1, 2], 0.1, { amount: 1, unit: 'BYN' });
+	test('estimateTotals prices the parts and tells the balance after', () => {
+		expect(estimateTotals({ messages: 3, parts: 6 })).toEqual({ messages: 3, parts: 6, cost: undefined, pricePerPart: undefined, balanceBefore: undefined, balanceAfter: undefined, unit: undefined });
+		const estimate = estimateTotals({ messages: 2, parts: 3 }, 0.1, { amount: 1, unit: 'BYN' });
 		expect(estimate).toMatchObject({ parts: 3, cost: 0.3, balanceBefore: 1, balanceAfter: 0.7, unit: 'BYN' });
 		expect(balanceCovers(estimate)).toBe(true);
-		expect(balanceCovers(estimateCost([20], 0.1, { amount: 1, unit: 'BYN' }))).toBe(false);
-		expect(balanceCovers(estimateCost([20], undefined, { amount: 1, unit: 'BYN' }))).toBeUndefined();
+		expect(balanceCovers(estimateTotals({ messages: 1, parts: 20 }, 0.1, { amount: 1, unit: 'BYN' }))).toBe(false);
+		expect(balanceCovers(estimateTotals({ messages: 1, parts: 20 }, undefined, { amount: 1, unit: 'BYN' }))).toBeUndefined();
 	});
 });

@@ -19,7 +19,7 @@ import {
 	type PreparedMessage,
 } from '../../core/message/prepareMessage';
 import { balanceRefusal, estimateRun, missingPriceRefusal, type RunEstimate } from './runEstimate';
-import { missingResult, RecipientItems } from './recipientItems';
+import { isToSend, missingResult, RecipientItems } from './recipientItems';
 
 /**
  * The one path every message takes, for Send SMS and Send Batch alike: validate everything
@@ -48,11 +48,10 @@ export async function deliverMessages(
 	const duplicateOf = settings.deduplicate ? findDuplicates(preparations, (p) => (p.ok ? p.to : undefined), sameMessage) : undefined;
 	// The messages to send: valid ones that do not repeat an earlier one. Each one's ref is its
 	// index among the preparations: its answer comes back under it.
-	const sends = (p: Preparation, index: number): p is PreparedMessage => p.ok && duplicateOf?.[index] === undefined;
 	let count = 0;
 	let parts = 0;
 	preparations.forEach((p, index) => {
-		if (!sends(p, index)) return;
+		if (!isToSend(p, index, duplicateOf)) return;
 		count++;
 		parts += p.parts;
 	});
@@ -60,7 +59,7 @@ export async function deliverMessages(
 	const outgoing = new Array<PreparedMessage>(count);
 	count = 0;
 	preparations.forEach((p, index) => {
-		if (sends(p, index)) outgoing[count++] = p;
+		if (isToSend(p, index, duplicateOf)) outgoing[count++] = p;
 	});
 
 	let estimate: RunEstimate;

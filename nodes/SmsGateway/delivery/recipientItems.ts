@@ -58,7 +58,7 @@ export class RecipientItems {
 	answered(result: SendResult): void {
 		const index = result.ref;
 		const preparation = this.preparations[index];
-		if (preparation === undefined || !preparation.ok || this.run.duplicateOf?.[index] !== undefined) return;
+		if (preparation === undefined || !isToSend(preparation, index, this.run.duplicateOf)) return;
 		if (result.messageId !== undefined) this.summary.accepted++;
 		if (result.error?.code === 'outcome_unknown') this.summary.unknown++;
 		if (result.messageId && this.run.settings.tracking.enabled) this.toTrack.push(result);
@@ -135,6 +135,11 @@ export class RecipientItems {
 		json.reference = tracking.referenceOf(itemIndex) ?? null;
 		json.tracking = { ...(result ?? (tracking.enabled ? NOT_SENT : OFF)) };
 	}
+}
+
+/** A valid message that repeats no earlier one: it goes to the gateway, under its index as ref. */
+export function isToSend(preparation: Preparation, index: number, duplicateOf: ReadonlyArray<number | undefined> | undefined): preparation is PreparedMessage {
+	return preparation.ok && duplicateOf?.[index] === undefined;
 }
 
 /** An adapter must answer every ref; if one does not, say so rather than invent a result. */

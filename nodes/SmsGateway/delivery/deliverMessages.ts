@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { SmsError } from '../../core/errors/SmsError';
+import { smsError } from '../../core/errors/errorTable';
 import { toSmsError } from '../../core/errors/toSmsError';
 import { failedSendResult } from '../../core/adapter/answerErrors';
 import type { GatewayAdapter } from '../../core/adapter/GatewayAdapter';
@@ -118,9 +119,8 @@ function grown(values: Int32Array): Int32Array {
 
 /**
  * Hands the messages to the gateway and each answer to its item as it comes. A message left
- * without an answer gets one: the send's own failure when sendEach threw (adapters report per
- * recipient once they talk to the gateway, so that means the rest never went out, or a bug struck
- * mid-batch), otherwise outcome_unknown (an adapter that skipped a message).
+ * without an answer gets outcome_unknown: sendEach threw (adapters report per recipient once they
+ * talk to the gateway, so that is a bug, possibly mid-batch), or the adapter skipped it.
  */
 async function sendAll(gateway: GatewayAdapter, outgoing: readonly PreparedMessage[], items: RecipientItems): Promise<void> {
 	// Making an item is our code, not the adapter's: an error there must not look like a failed request.
@@ -137,6 +137,11 @@ async function sendAll(gateway: GatewayAdapter, outgoing: readonly PreparedMessa
 		});
 	} catch (error) {
 		sendError = toSmsError(error, 'send');
+		// Requests run side by side, so when one fails others may already be out: whatever the
+		// error says, no unanswered message may look safe to send again.
+		if (sendError.code !== 'outcome_unknown') {
+			sendError = smsError('outcome_unknown', `The send stopped (${sendError.message}); this message may have been sent, so check before sending it again`);
+		}
 	}
 	if (itemError !== undefined) throw itemError;
 	// Indexed, not for…of: an iterator's result object per message is one more object per recipient.

@@ -6,6 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { AnswerSink, OutgoingSms } from '../../../nodes/core/adapter/GatewayAdapter';
 import { statusOf } from '../../../nodes/core/status/normalizeStatus';
+import { smsError } from '../../../nodes/core/errors/errorTable';
+import { SmsGatewayError } from '../../../nodes/core/errors/SmsError';
 import { DevinoAdapter } from '../../../nodes/gateways/devino/DevinoAdapter';
 import { runNode } from '../../harness/runNode';
 import { credentialsFor, startEmulators, type Emulator } from '../../harness/emulators';
@@ -43,6 +45,23 @@ test('an adapter that fails after answering some: their answers stand, the rest 
 		['+375291000001', 'm-2', 'queued', undefined],
 		['+375291000002', null, 'unknown', 'outcome_unknown'],
 	]);
+});
+
+test('a gateway error from sendEach never makes an unanswered message look safe to send again', async () => {
+	const items = await batchWith(async (messages, answered) => {
+		answered(accepted(messages[0], 'm-1'), 0);
+		throw new SmsGatewayError(smsError('rate_limited', 'Too many requests'));
+	});
+	expect(items.map((i) => [i.messageId, i.error])).toEqual([
+		['m-1', undefined],
+		[null, 'outcome_unknown'],
+		[null, 'outcome_unknown'],
+	]);
+	// Also before any answer: requests run side by side, so another may already be out.
+	const none = await batchWith(async () => {
+		throw new SmsGatewayError(smsError('rate_limited', 'Too many requests'));
+	});
+	expect(none.map((i) => i.error)).toEqual(['outcome_unknown', 'outcome_unknown', 'outcome_unknown']);
 });
 
 test('a message the adapter never answers is outcome_unknown, not dropped', async () => {
